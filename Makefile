@@ -1,0 +1,31 @@
+# journey: PGXS build.  The install script is generated from the per-feature
+# SQL fragments in src/, concatenated in the order given by SQL_SRCS (types
+# first, then aggregates, then tables and views).
+
+EXTENSION = journey
+EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
+
+MODULE_big = journey
+OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o
+
+SQL_SRCS = src/journey.sql src/scores.sql src/event.sql
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+
+REGRESS = install scores scores_stats scores_io scores_oracle event
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+
+PG_CONFIG ?= pg_config
+
+# -Wall -Wextra by default (CI adds -Werror).  The server headers are read as
+# system headers so that their own unused-parameter warnings stay out.
+PG_CFLAGS ?= -Wall -Wextra
+PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_SRCS) $(EXTENSION).control
+	cat $(SQL_SRCS) > $@
+
+src/scores.o src/scores_core.o: src/scores_core.h src/journey.h src/stats.h
+src/stats.o: src/stats.h
+src/journey.o: src/journey.h

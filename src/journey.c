@@ -1,0 +1,53 @@
+/*
+ * journey.c
+ *		Module entry point and the argument checks shared by all features.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+
+#include "journey.h"
+
+PG_MODULE_MAGIC;
+
+void
+journey_check_confidence(double confidence)
+{
+	if (!(confidence > 0.0 && confidence < 1.0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("confidence level %g is out of range", confidence),
+				 errdetail("The confidence level must lie strictly between 0 and 1, such as 0.95.")));
+}
+
+bool
+journey_parse_nps_method(text *method)
+{
+	char	   *m = text_to_cstring(method);
+	bool		adjusted;
+
+	if (strcmp(m, "adjusted-wald") == 0)
+		adjusted = true;
+	else if (strcmp(m, "wald") == 0)
+		adjusted = false;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown interval method \"%s\"", m),
+				 errhint("Valid methods are 'adjusted-wald' (the default) and 'wald'.")));
+	pfree(m);
+	return adjusted;
+}
+
+MemoryContext
+journey_agg_context(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcontext;
+
+	if (AggCheckCallContext(fcinfo, &aggcontext))
+		return aggcontext;
+	return NULL;
+}

@@ -1,0 +1,418 @@
+/*
+ * scores_core.c
+ *		Pure-C kernel of journey.score_summary (see scores_core.h).
+ *
+ * Text form (round-trips exactly; pg_dump writes it):
+ *		{score:count,score:count,...}[/scale]
+ * scores strictly increasing within 0..10, counts non-negative int64,
+ * zero counts omitted on output; the optional /scale (5, 7 or 10) records
+ * a 1..scale satisfaction or effort scale.  "{}" is an empty summary.
+ *
+ * Binary form (send/recv): version byte, scale byte, then the 11 counts
+ * for scores 0..10 as big-endian int64.  Both are documented in FORMAT.md.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "scores_core.h"
+
+bool
+score_scale_valid(int scale)
+{
+	return scale == 0 || scale == 5 || scale == 7 || scale == 10;
+}
+
+/*
+ * Check a histogram's invariants: a known scale, counts >= 0 and only on
+ * scores of that scale, and a total that is the exact sum of the counts.
+ */
+ScoreStatus
+score_hist_check(const ScoreHist *h, char *msg, size_t msglen)
+{
+	int64_t		sum = 0;
+	int			lo,
+				hi;
+
+	if (!score_scale_valid(h->scale))
+	{
+		snprintf(msg, msglen, "scale %d is not one of 5, 7, 10", (int) h->scale);
+		return SCORE_BAD_VALUE;
+	}
+	lo = score_scale_min(h->scale);
+	hi = score_scale_max(h->scale);
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+	{
+		if (h->counts[s] < 0)
+		{
+			snprintf(msg, msglen, "count %lld of score %d is negative",
+					 (long long) h->counts[s], s);
+			return SCORE_BAD_VALUE;
+		}
+		if (h->counts[s] > 0 && (s < lo || s > hi))
+		{
+			snprintf(msg, msglen, "score %d is out of range %d..%d of scale %d",
+					 s, lo, hi, (int) h->scale);
+			return SCORE_BAD_VALUE;
+		}
+		if (__builtin_add_overflow(sum, h->counts[s], &sum))
+		{
+			snprintf(msg, msglen, "total number of responses exceeds %lld",
+					 (long long) INT64_MAX);
+			return SCORE_OVERFLOW;
+		}
+	}
+	if (sum != h->total)
+	{
+		snprintf(msg, msglen, "total %lld does not match the sum of counts %lld",
+				 (long long) h->total, (long long) sum);
+		return SCORE_BAD_VALUE;
+	}
+	return SCORE_OK;
+}
+
+static const char *
+SkipSpace(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		   *p == '\f' || *p == '\v')
+		p++;
+	return p;
+}
+
+/*
+ * Parse a non-negative decimal integer up to max; returns the position after
+ * it, or NULL when there are no digits or the value exceeds max.
+ */
+static const char *
+ParseUInt(const char *p, int64_t max, int64_t *out)
+{
+	int64_t		v = 0;
+	const char *start = p;
+
+	while (*p >= '0' && *p <= '9')
+	{
+		int			digit = *p - '0';
+
+		if (v > (max - digit) / 10)
+			return NULL;
+		v = v * 10 + digit;
+		p++;
+	}
+	if (p == start)
+		return NULL;
+	*out = v;
+	return p;
+}
+
+ScoreStatus
+score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
+{
+	const char *p = SkipSpace(str);
+	int			prev = -1;
+
+	memset(h, 0, sizeof(*h));
+	if (*p != '{')
+	{
+		snprintf(msg, msglen, "expected \"{\" at the start");
+		return SCORE_BAD_SYNTAX;
+	}
+	p = SkipSpace(p + 1);
+	if (*p != '}')
+	{
+		for (;;)
+		{
+			int64_t		score;
+			int64_t		count;
+			const char *q;
+
+			q = ParseUInt(p, INT64_MAX, &score);
+			if (q == NULL)
+			{
+				snprintf(msg, msglen, "expected a score at \"%.20s\"", p);
+				return SCORE_BAD_SYNTAX;
+			}
+			if (score > SCORE_MAX)
+			{
+				snprintf(msg, msglen, "score %.20s is out of range %d..%d",
+						 p, SCORE_MIN, SCORE_MAX);
+				return SCORE_BAD_VALUE;
+			}
+			if (score <= prev)
+			{
+				snprintf(msg, msglen, "score %d follows score %d: scores must be strictly increasing",
+						 (int) score, prev);
+				return SCORE_BAD_VALUE;
+			}
+			p = SkipSpace(q);
+			if (*p != ':')
+			{
+				snprintf(msg, msglen, "expected \":\" after score %d", (int) score);
+				return SCORE_BAD_SYNTAX;
+			}
+			p = SkipSpace(p + 1);
+			if (*p == '-')
+			{
+				snprintf(msg, msglen, "count of score %d is negative", (int) score);
+				return SCORE_BAD_VALUE;
+			}
+			q = ParseUInt(p, INT64_MAX, &count);
+			if (q == NULL)
+			{
+				if (*p >= '0' && *p <= '9')
+				{
+					snprintf(msg, msglen, "count of score %d is out of range 0..%lld",
+							 (int) score, (long long) INT64_MAX);
+					return SCORE_OVERFLOW;
+				}
+				snprintf(msg, msglen, "expected a count after \"%d:\"", (int) score);
+				return SCORE_BAD_SYNTAX;
+			}
+			h->counts[score] = count;
+			if (__builtin_add_overflow(h->total, count, &h->total))
+			{
+				snprintf(msg, msglen, "total number of responses exceeds %lld",
+						 (long long) INT64_MAX);
+				return SCORE_OVERFLOW;
+			}
+			prev = (int) score;
+			p = SkipSpace(q);
+			if (*p == ',')
+			{
+				p = SkipSpace(p + 1);
+				continue;
+			}
+			if (*p == '}')
+				break;
+			snprintf(msg, msglen, "expected \",\" or \"}\" at \"%.20s\"", p);
+			return SCORE_BAD_SYNTAX;
+		}
+	}
+	p = SkipSpace(p + 1);
+	if (*p == '/')
+	{
+		int64_t		scale;
+		const char *q;
+
+		p = SkipSpace(p + 1);
+		q = ParseUInt(p, 1000, &scale);
+		if (q == NULL || scale == 0)
+		{
+			snprintf(msg, msglen, "expected a scale of 5, 7 or 10 after \"/\"");
+			return SCORE_BAD_SYNTAX;
+		}
+		if (!score_scale_valid((int) scale))
+		{
+			snprintf(msg, msglen, "scale %d is not one of 5, 7, 10", (int) scale);
+			return SCORE_BAD_VALUE;
+		}
+		h->scale = (uint8_t) scale;
+		p = SkipSpace(q);
+	}
+	if (*p != '\0')
+	{
+		snprintf(msg, msglen, "unexpected \"%.20s\" after the summary", p);
+		return SCORE_BAD_SYNTAX;
+	}
+	return score_hist_check(h, msg, msglen);
+}
+
+size_t
+score_hist_format(const ScoreHist *h, char *buf, size_t buflen)
+{
+	size_t		len = 0;
+	bool		first = true;
+
+#define APPEND(...) \
+	do { \
+		int n_ = snprintf(buf + len, len < buflen ? buflen - len : 0, __VA_ARGS__); \
+		len += (n_ > 0 ? (size_t) n_ : 0); \
+	} while (0)
+
+	APPEND("{");
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+	{
+		if (h->counts[s] == 0)
+			continue;
+		APPEND("%s%d:%lld", first ? "" : ",", s, (long long) h->counts[s]);
+		first = false;
+	}
+	APPEND("}");
+	if (h->scale != 0)
+		APPEND("/%d", (int) h->scale);
+#undef APPEND
+	return len;
+}
+
+void
+score_hist_encode(const ScoreHist *h, uint8_t *buf)
+{
+	buf[0] = SCORE_FORMAT_VERSION;
+	buf[1] = h->scale;
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+	{
+		uint64_t	v = (uint64_t) h->counts[s];
+
+		for (int b = 0; b < 8; b++)
+			buf[2 + 8 * s + b] = (uint8_t) (v >> (56 - 8 * b));
+	}
+}
+
+ScoreStatus
+score_hist_decode(const uint8_t *buf, size_t len, ScoreHist *h,
+				  char *msg, size_t msglen)
+{
+	memset(h, 0, sizeof(*h));
+	if (len < 1)
+	{
+		snprintf(msg, msglen, "value is empty");
+		return SCORE_BAD_BINARY;
+	}
+	if (buf[0] != SCORE_FORMAT_VERSION)
+	{
+		snprintf(msg, msglen, "unknown format version %d (this build reads version %d)",
+				 (int) buf[0], SCORE_FORMAT_VERSION);
+		return SCORE_BAD_VERSION;
+	}
+	if (len != SCORE_BINARY_SIZE)
+	{
+		snprintf(msg, msglen, "value has %zu bytes, expected %d", len, SCORE_BINARY_SIZE);
+		return SCORE_BAD_BINARY;
+	}
+	h->scale = buf[1];
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+	{
+		uint64_t	v = 0;
+
+		for (int b = 0; b < 8; b++)
+			v = (v << 8) | buf[2 + 8 * s + b];
+		h->counts[s] = (int64_t) v;
+		/* the total is recomputed; check() reports overflow and negatives */
+		if (!__builtin_add_overflow(h->total, h->counts[s], &h->total))
+			continue;
+		h->total = -1;
+		break;
+	}
+	if (h->total < 0)
+	{
+		for (int s = 0; s < SCORE_NBUCKETS; s++)
+			if (h->counts[s] < 0)
+			{
+				snprintf(msg, msglen, "count %lld of score %d is negative",
+						 (long long) h->counts[s], s);
+				return SCORE_BAD_VALUE;
+			}
+		snprintf(msg, msglen, "total number of responses exceeds %lld",
+				 (long long) INT64_MAX);
+		return SCORE_OVERFLOW;
+	}
+	return score_hist_check(h, msg, msglen);
+}
+
+/* dst += src; false on int64 overflow (dst is then unchanged) */
+bool
+score_hist_add(ScoreHist *dst, const ScoreHist *src)
+{
+	int64_t		counts[SCORE_NBUCKETS];
+	int64_t		total;
+
+	if (__builtin_add_overflow(dst->total, src->total, &total))
+		return false;
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+		if (__builtin_add_overflow(dst->counts[s], src->counts[s], &counts[s]))
+			return false;
+	memcpy(dst->counts, counts, sizeof(counts));
+	dst->total = total;
+	return true;
+}
+
+/* dst -= src; false when src is not contained in dst (dst then unchanged) */
+bool
+score_hist_subtract(ScoreHist *dst, const ScoreHist *src)
+{
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+		if (src->counts[s] > dst->counts[s])
+			return false;
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+		dst->counts[s] -= src->counts[s];
+	dst->total -= src->total;
+	return true;
+}
+
+int64_t
+score_hist_count_range(const ScoreHist *h, int lo, int hi)
+{
+	int64_t		sum = 0;
+
+	/* cannot overflow: the counts of a valid histogram add up to total */
+	for (int s = lo; s <= hi; s++)
+		sum += h->counts[s];
+	return sum;
+}
+
+/* mean score; the sum of score * count is exact in 128 bits */
+double
+score_hist_mean(const ScoreHist *h)
+{
+	__int128	sum = 0;
+
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+		sum += (__int128) s * h->counts[s];
+	return (double) sum / (double) h->total;
+}
+
+/* sample standard deviation, sqrt(sum c (s - mean)^2 / (n - 1)) */
+double
+score_hist_stddev(const ScoreHist *h)
+{
+	double		mean = score_hist_mean(h);
+	double		ss = 0.0;
+
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+		ss += (double) h->counts[s] * (s - mean) * (s - mean);
+	return sqrt(ss / ((double) h->total - 1.0));
+}
+
+/* the score at 1-based position k of the sorted responses */
+static int
+ScoreAtRank(const ScoreHist *h, int64_t k)
+{
+	int64_t		seen = 0;
+
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+	{
+		seen += h->counts[s];
+		if (seen >= k)
+			return s;
+	}
+	return SCORE_MAX;
+}
+
+/* percentile_disc: the k-th smallest, k = max(1, ceil(p n)), as PostgreSQL */
+double
+score_hist_percentile_disc(const ScoreHist *h, double p)
+{
+	int64_t		k = (int64_t) ceil(p * (double) h->total);
+
+	if (k < 1)
+		k = 1;
+	if (k > h->total)
+		k = h->total;
+	return (double) ScoreAtRank(h, k);
+}
+
+/* percentile_cont: interpolate at 0-based position p (n - 1), as PostgreSQL */
+double
+score_hist_percentile_cont(const ScoreHist *h, double p)
+{
+	double		pos = p * (double) (h->total - 1);
+	int64_t		first = (int64_t) floor(pos);
+	int64_t		second = (int64_t) ceil(pos);
+	double		lo = (double) ScoreAtRank(h, first + 1);
+	double		hi;
+
+	if (second == first)
+		return lo;
+	hi = (double) ScoreAtRank(h, second + 1);
+	return lo + (hi - lo) * (pos - (double) first);
+}

@@ -22,7 +22,7 @@ ORDER BY 1;
 -- every aggregate has a combine function, a non-internal state and is
 -- parallel safe
 SELECT a.aggfnoid::regprocedure AS aggregate, a.aggcombinefn <> 0 AS has_combine,
-       a.aggtranstype::regtype AS state, p.proparallel
+       a.aggminvtransfn <> 0 AS moving, a.aggtranstype::regtype AS state, p.proparallel
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 WHERE p.pronamespace = 'journey'::regnamespace
-ORDER BY 1::text;
+ORDER BY a.aggfnoid::regprocedure::text;

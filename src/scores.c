@@ -231,6 +231,9 @@ ScoreTransition(FunctionCallInfo fcinfo, int scale, const char *label)
 	else
 	{
 		state = (ScoreSummary *) PG_GETARG_POINTER(0);
+		/* the moving-aggregate initial state '{}' takes the call's scale */
+		if (state->h.scale != scale && state->h.total == 0)
+			state->h.scale = (uint8) scale;
 		if (unlikely(state->h.scale != scale))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -385,6 +388,9 @@ score_summary_rollup_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(state);
 	}
 	state = (ScoreSummary *) PG_GETARG_POINTER(0);
+	/* the moving-aggregate initial state '{}' takes the first input's scale */
+	if (state->h.total == 0)
+		state->h.scale = in->h.scale;
 	AddSummary(&state->h, &in->h);
 	PG_RETURN_POINTER(state);
 }

@@ -151,55 +151,58 @@ COMMENT ON FUNCTION journey.csat_ci(journey.score_summary, integer, float8) IS '
 COMMENT ON FUNCTION journey.ces_ci(journey.score_summary, float8) IS 'Wilson score interval of CES 2.0 percent agree (5..7 on 1..7)';
 
 -- Aggregates.  The state is the score_summary itself (not internal), so
--- EXPLAIN shows Partial/Finalize plans and Citus pushes them down.
+-- EXPLAIN shows Partial/Finalize plans and Citus pushes them down.  In
+-- window frames (moving mode) the state starts as the empty summary '{}',
+-- because a moving transition may not return NULL; the moving final
+-- functions return NULL for a frame without responses.
 
 CREATE AGGREGATE journey.score_summary(integer) (
 	SFUNC = journey.score_summary_trans, STYPE = journey.score_summary,
 	COMBINEFUNC = journey.score_summary_combine,
 	MSFUNC = journey.score_summary_trans, MINVFUNC = journey.score_summary_inv,
-	MSTYPE = journey.score_summary, MFINALFUNC = journey.score_summary_nonempty,
+	MSTYPE = journey.score_summary, MINITCOND = '{}', MFINALFUNC = journey.score_summary_nonempty,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE journey.score_summary(integer, integer) (
 	SFUNC = journey.score_summary_scale_trans, STYPE = journey.score_summary,
 	COMBINEFUNC = journey.score_summary_combine,
 	MSFUNC = journey.score_summary_scale_trans, MINVFUNC = journey.score_summary_inv,
-	MSTYPE = journey.score_summary, MFINALFUNC = journey.score_summary_nonempty,
+	MSTYPE = journey.score_summary, MINITCOND = '{}', MFINALFUNC = journey.score_summary_nonempty,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE journey.rollup(journey.score_summary) (
 	SFUNC = journey.score_summary_rollup_trans, STYPE = journey.score_summary,
 	COMBINEFUNC = journey.score_summary_combine,
 	MSFUNC = journey.score_summary_rollup_trans, MINVFUNC = journey.score_summary_rollup_inv,
-	MSTYPE = journey.score_summary, MFINALFUNC = journey.score_summary_nonempty,
+	MSTYPE = journey.score_summary, MINITCOND = '{}', MFINALFUNC = journey.score_summary_nonempty,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE journey.nps(integer) (
 	SFUNC = journey.nps_trans, STYPE = journey.score_summary,
 	FINALFUNC = journey.nps, COMBINEFUNC = journey.score_summary_combine,
 	MSFUNC = journey.nps_trans, MINVFUNC = journey.score_summary_inv,
-	MSTYPE = journey.score_summary, MFINALFUNC = journey.nps,
+	MSTYPE = journey.score_summary, MINITCOND = '{}', MFINALFUNC = journey.nps,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE journey.csat(integer) (
 	SFUNC = journey.csat_trans, STYPE = journey.score_summary,
 	FINALFUNC = journey.csat, COMBINEFUNC = journey.score_summary_combine,
 	MSFUNC = journey.csat_trans, MINVFUNC = journey.score_summary_inv,
-	MSTYPE = journey.score_summary, MFINALFUNC = journey.csat,
+	MSTYPE = journey.score_summary, MINITCOND = '{}', MFINALFUNC = journey.csat,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE journey.csat(integer, integer) (
 	SFUNC = journey.csat_scale_trans, STYPE = journey.score_summary,
 	FINALFUNC = journey.csat, COMBINEFUNC = journey.score_summary_combine,
 	MSFUNC = journey.csat_scale_trans, MINVFUNC = journey.score_summary_inv,
-	MSTYPE = journey.score_summary, MFINALFUNC = journey.csat,
+	MSTYPE = journey.score_summary, MINITCOND = '{}', MFINALFUNC = journey.csat,
 	PARALLEL = SAFE
 );
 CREATE AGGREGATE journey.ces(integer) (
 	SFUNC = journey.ces_trans, STYPE = journey.score_summary,
 	FINALFUNC = journey.ces, COMBINEFUNC = journey.score_summary_combine,
 	MSFUNC = journey.ces_trans, MINVFUNC = journey.score_summary_inv,
-	MSTYPE = journey.score_summary, MFINALFUNC = journey.ces,
+	MSTYPE = journey.score_summary, MINITCOND = '{}', MFINALFUNC = journey.ces,
 	PARALLEL = SAFE
 );
 

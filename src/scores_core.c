@@ -105,11 +105,33 @@ ParseUInt(const char *p, int64_t max, int64_t *out)
 	return p;
 }
 
+/* describe a parse position for a message: the text there, or end of input */
+static void
+Near(const char *p, char *out, size_t outlen)
+{
+	if (*p == '\0')
+		snprintf(out, outlen, "end of input");
+	else
+		snprintf(out, outlen, "\"%.20s\"", p);
+}
+
+/* the length of the run of digits at p */
+static int
+DigitRun(const char *p)
+{
+	int			n = 0;
+
+	while (p[n] >= '0' && p[n] <= '9')
+		n++;
+	return n;
+}
+
 ScoreStatus
 score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
 {
 	const char *p = SkipSpace(str);
 	int			prev = -1;
+	char		where[32];
 
 	memset(h, 0, sizeof(*h));
 	if (*p != '{')
@@ -126,17 +148,18 @@ score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
 			int64_t		count;
 			const char *q;
 
-			q = ParseUInt(p, INT64_MAX, &score);
+			q = ParseUInt(p, SCORE_MAX, &score);
 			if (q == NULL)
 			{
-				snprintf(msg, msglen, "expected a score at \"%.20s\"", p);
+				if (DigitRun(p) > 0)
+				{
+					snprintf(msg, msglen, "score %.*s is out of range %d..%d",
+							 DigitRun(p) > 30 ? 30 : DigitRun(p), p, SCORE_MIN, SCORE_MAX);
+					return SCORE_BAD_VALUE;
+				}
+				Near(p, where, sizeof(where));
+				snprintf(msg, msglen, "expected a score at %s", where);
 				return SCORE_BAD_SYNTAX;
-			}
-			if (score > SCORE_MAX)
-			{
-				snprintf(msg, msglen, "score %.20s is out of range %d..%d",
-						 p, SCORE_MIN, SCORE_MAX);
-				return SCORE_BAD_VALUE;
 			}
 			if (score <= prev)
 			{
@@ -184,7 +207,8 @@ score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
 			}
 			if (*p == '}')
 				break;
-			snprintf(msg, msglen, "expected \",\" or \"}\" at \"%.20s\"", p);
+			Near(p, where, sizeof(where));
+			snprintf(msg, msglen, "expected \",\" or \"}\" at %s", where);
 			return SCORE_BAD_SYNTAX;
 		}
 	}

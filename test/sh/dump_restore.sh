@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# pg_dump/restore keeps a table of score summaries bit-identical, in plain
+# and custom format.  Runs against the server of test/suite (PG* set).
+set -euo pipefail
+PSQL="psql -X -q -v ON_ERROR_STOP=1"
+for db in jr_src jr_plain jr_custom; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
+trap 'for db in jr_src jr_plain jr_custom; do dropdb --if-exists "$db" 2>/dev/null; done' EXIT
+
+$PSQL -d jr_src <<'SQL'
+CREATE EXTENSION journey;
+CREATE TABLE summaries (id int PRIMARY KEY, s journey.score_summary);
+INSERT INTO summaries VALUES
+	(1, '{}'), (2, '{0:1,9:2,10:3}'), (3, '{1:5,7:2}/7'), (4, '{10:9223372036854775807}'),
+	(5, NULL), (6, '{1:1,5:3}/5');
+INSERT INTO summaries
+SELECT 100 + g, journey.score_summary((hashint4(i) & 2147483647) % 11)
+FROM generate_series(1, 50000) i, LATERAL (SELECT i % 97 AS g) x GROUP BY g;
+SQL
+
+snapshot() {
+	psql -X -At -d "$1" -c "SELECT id, s::text, encode(journey.score_summary_send(s), 'hex'), CASE WHEN journey.score_scale(s) IS NULL THEN journey.nps(s) END
+	                         FROM summaries ORDER BY id"
+}
+want=$(snapshot jr_src)
+
+pg_dump -d jr_src | $PSQL -d jr_plain >/dev/null
+pg_dump -Fc -d jr_src -f /tmp/journey_dump_test.dump
+pg_restore -d jr_custom /tmp/journey_dump_test.dump
+rm -f /tmp/journey_dump_test.dump
+
+status=0
+for db in jr_plain jr_custom; do
+	got=$(snapshot "$db")
+	if [ "$got" = "$want" ]; then
+		echo "dump/restore into $db: $(echo "$got" | wc -l) rows identical"
+	else
+		echo "dump/restore into $db differs:"; diff <(echo "$want") <(echo "$got") | head -20
+		status=1
+	fi
+done
+exit $status

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# pg_dump/restore keeps a table of score summaries bit-identical, in plain
-# and custom format.  Runs against the server of test/suite (PG* set).
+# pg_dump/restore keeps a table of score summaries bit-identical, and the
+# extension's own tables (events, user rows of the configuration tables),
+# in plain and custom format.  Runs against the server of test/suite (PG* set).
 set -euo pipefail
 PSQL="psql -X -q -v ON_ERROR_STOP=1"
 for db in jr_src jr_plain jr_custom; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
@@ -15,11 +16,25 @@ INSERT INTO summaries VALUES
 INSERT INTO summaries
 SELECT 100 + g, journey.score_summary((hashint4(i) & 2147483647) % 11)
 FROM generate_series(1, 50000) i, LATERAL (SELECT i % 97 AS g) x GROUP BY g;
+-- extension-owned tables: events and user rows of the configuration tables
+INSERT INTO journey.events (customer_id, occurred_at, touchpoint, nps, properties)
+SELECT 'c' || i, timestamptz '2026-01-01 00:00+00' + i * interval '1 hour', 'checkout',
+       i % 11, jsonb_build_object('i', i)
+FROM generate_series(1, 1000) i;
+INSERT INTO journey.stages (stage, position, description) VALUES ('renewal', 6, 'user stage');
+INSERT INTO journey.emotions (emotion, valence) VALUES ('boredom', 'negative');
+INSERT INTO journey.channels (channel, kind) VALUES ('kiosk', 'physical');
 SQL
 
 snapshot() {
 	psql -X -At -d "$1" -c "SELECT id, s::text, encode(journey.score_summary_send(s), 'hex'), CASE WHEN journey.score_scale(s) IS NULL THEN journey.nps(s) END
 	                         FROM summaries ORDER BY id"
+	psql -X -At -d "$1" -c "SELECT event_id, customer_id, occurred_at, nps, properties FROM journey.events ORDER BY 1"
+	psql -X -At -d "$1" -c "SELECT stage, position, builtin FROM journey.stages ORDER BY 1"
+	psql -X -At -d "$1" -c "SELECT emotion, valence, builtin FROM journey.emotions ORDER BY 1"
+	psql -X -At -d "$1" -c "SELECT channel, kind, builtin FROM journey.channels ORDER BY 1"
+	# the identity sequence carries on after the restored rows
+	psql -X -At -d "$1" -c "SELECT pg_sequence_last_value(pg_get_serial_sequence('journey.events', 'event_id'))"
 }
 want=$(snapshot jr_src)
 

@@ -4,8 +4,8 @@
  *
  * Text form (round-trips exactly; pg_dump writes it):
  *		{score:count,score:count,...}[/scale]
- * scores strictly increasing within 0..10, counts non-negative int64,
- * zero counts omitted on output; the optional /scale (5, 7 or 10) records
+ * scores 0..10 each at most once (printed in increasing order), counts
+ * non-negative int64, zero counts omitted on output; the optional /scale (5, 7 or 10) records
  * a 1..scale satisfaction or effort scale.  "{}" is an empty summary.
  *
  * Binary form (send/recv): version byte, scale byte, then the 11 counts
@@ -130,7 +130,7 @@ ScoreStatus
 score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
 {
 	const char *p = SkipSpace(str);
-	int			prev = -1;
+	bool		seen[SCORE_NBUCKETS] = {false};
 	char		where[32];
 
 	memset(h, 0, sizeof(*h));
@@ -161,12 +161,12 @@ score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
 				snprintf(msg, msglen, "expected a score at %s", where);
 				return SCORE_BAD_SYNTAX;
 			}
-			if (score <= prev)
+			if (seen[score])
 			{
-				snprintf(msg, msglen, "score %d follows score %d: scores must be strictly increasing",
-						 (int) score, prev);
+				snprintf(msg, msglen, "score %d appears more than once", (int) score);
 				return SCORE_BAD_VALUE;
 			}
+			seen[score] = true;
 			p = SkipSpace(q);
 			if (*p != ':')
 			{
@@ -198,7 +198,6 @@ score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
 						 (long long) INT64_MAX);
 				return SCORE_OVERFLOW;
 			}
-			prev = (int) score;
 			p = SkipSpace(q);
 			if (*p == ',')
 			{

@@ -6,6 +6,7 @@
 #define JOURNEY_H
 
 #include "fmgr.h"
+#include "nodes/execnodes.h"
 
 /* confidence level argument: 0 < c < 1, else INVALID_PARAMETER_VALUE */
 extern void journey_check_confidence(double confidence);
@@ -15,5 +16,19 @@ extern bool journey_parse_nps_method(text *method);
 
 /* the memory context of the calling aggregate, or NULL outside one */
 extern MemoryContext journey_agg_context(FunctionCallInfo fcinfo);
+
+/*
+ * Whether a transition function runs inside an aggregate (plain or window),
+ * so that it may update its state in place: the per-row form of
+ * AggCheckCallContext, without the call.
+ */
+static inline bool
+journey_in_aggregate(FunctionCallInfo fcinfo)
+{
+	Node	   *context = fcinfo->context;
+
+	return context != NULL &&
+		(IsA(context, AggState) || IsA(context, WindowAggState));
+}
 
 #endif							/* JOURNEY_H */

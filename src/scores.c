@@ -35,7 +35,7 @@ typedef struct ScoreSummary
 #define PG_GETARG_SCORE_SUMMARY_P(n) DatumGetScoreSummaryP(PG_GETARG_DATUM(n))
 
 StaticAssertDecl(offsetof(ScoreSummary, h) == 8, "histogram must be 8-aligned");
-StaticAssertDecl(sizeof(ScoreHist) == 8 * (2 + SCORE_NBUCKETS), "histogram has no hidden padding");
+StaticAssertDecl(sizeof(ScoreHist) == 8 * (1 + SCORE_NBUCKETS), "histogram has no hidden padding");
 
 static ScoreSummary *
 NewSummary(MemoryContext cxt, int scale)
@@ -202,16 +202,15 @@ GetScaleArg(FunctionCallInfo fcinfo, int argno)
  * aggregate context on the first non-NULL score.  The state is updated in
  * place, which is allowed only when called as an aggregate.
  */
-static Datum
+static pg_attribute_always_inline Datum
 ScoreTransition(FunctionCallInfo fcinfo, int scale, const char *label)
 {
-	MemoryContext aggcxt = journey_agg_context(fcinfo);
 	ScoreSummary *state;
 	int32		score;
 	int			lo = score_scale_min(scale);
 	int			hi = score_scale_max(scale);
 
-	if (aggcxt == NULL)
+	if (unlikely(!journey_in_aggregate(fcinfo)))
 		elog(ERROR, "score_summary transition function called in non-aggregate context");
 
 	if (PG_ARGISNULL(1))
@@ -226,27 +225,33 @@ ScoreTransition(FunctionCallInfo fcinfo, int scale, const char *label)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s %d is out of range %d..%d", label, score, lo, hi)));
 
-	if (PG_ARGISNULL(0))
-		state = NewSummary(aggcxt, scale);
+	if (unlikely(PG_ARGISNULL(0)))
+		state = NewSummary(journey_agg_context(fcinfo), scale);
 	else
 	{
 		state = (ScoreSummary *) PG_GETARG_POINTER(0);
-		/* the moving-aggregate initial state '{}' takes the call's scale */
-		if (state->h.scale != scale && state->h.total == 0)
-			state->h.scale = (uint8) scale;
 		if (unlikely(state->h.scale != scale))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("scale changed from %d to %d within one aggregate",
-							state->h.scale, scale)));
+		{
+			/* the moving-aggregate initial state '{}' takes the call's scale */
+			if (score_hist_total(&state->h) != 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("scale changed from %d to %d within one aggregate",
+								state->h.scale, scale)));
+			state->h.scale = (uint8) scale;
+		}
 	}
 
-	/* counts[score] <= total, so checking the total covers both */
-	if (unlikely(state->h.total == PG_INT64_MAX))
+	/*
+	 * Only the one counter is updated per row: the total is derived, so rows
+	 * carry no dependency through memory from one to the next.  The sum of
+	 * the counts cannot pass int64 here (it grows by one per input row from
+	 * a valid state); combine and rollup check the sums they form.
+	 */
+	if (unlikely(state->h.counts[score] == PG_INT64_MAX))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("number of responses exceeds %lld", (long long) PG_INT64_MAX)));
-	state->h.total++;
 	state->h.counts[score]++;
 	PG_RETURN_POINTER(state);
 }
@@ -322,7 +327,6 @@ score_summary_inv(PG_FUNCTION_ARGS)
 	if (score < SCORE_MIN || score > SCORE_MAX || state->h.counts[score] <= 0)
 		elog(ERROR, "score %d removed from a moving aggregate that does not hold it", score);
 	state->h.counts[score]--;
-	state->h.total--;
 	PG_RETURN_POINTER(state);
 }
 
@@ -389,7 +393,7 @@ score_summary_rollup_trans(PG_FUNCTION_ARGS)
 	}
 	state = (ScoreSummary *) PG_GETARG_POINTER(0);
 	/* the moving-aggregate initial state '{}' takes the first input's scale */
-	if (state->h.total == 0)
+	if (score_hist_total(&state->h) == 0)
 		state->h.scale = in->h.scale;
 	AddSummary(&state->h, &in->h);
 	PG_RETURN_POINTER(state);
@@ -421,7 +425,7 @@ score_summary_nonempty(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *s = PG_GETARG_SCORE_SUMMARY_P(0);
 
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_POINTER(s);
 }
@@ -472,7 +476,7 @@ PercentInRange(const ScoreHist *h, int lo, int hi)
 {
 	int64		x = score_hist_count_range(h, lo, hi);
 
-	return (double) x * 100.0 / (double) h->total;
+	return (double) x * 100.0 / (double) score_hist_total(h);
 }
 
 PG_FUNCTION_INFO_V1(score_summary_responses);
@@ -494,7 +498,7 @@ PG_FUNCTION_INFO_V1(score_summary_percentile_cont);
 Datum
 score_summary_responses(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64(GetSummaryArg(fcinfo, 0)->h.total);
+	PG_RETURN_INT64(score_hist_total(&GetSummaryArg(fcinfo, 0)->h));
 }
 
 /* promoters(s): responses 9..10 */
@@ -551,12 +555,12 @@ score_summary_nps(PG_FUNCTION_ARGS)
 	int64		p,
 				d;
 
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	p = score_hist_count_range(&s->h, 9, 10);
 	d = score_hist_count_range(&s->h, 0, 6);
 	/* 100 (P - D) is exact in a double while |P - D| < 2^53 / 100 */
-	PG_RETURN_FLOAT8((double) ((__int128) 100 * (p - d)) / (double) s->h.total);
+	PG_RETURN_FLOAT8((double) ((__int128) 100 * (p - d)) / (double) score_hist_total(&s->h));
 }
 
 /* nps_se(s): standard error of NPS in points, 100 sqrt(V / n) */
@@ -566,7 +570,7 @@ score_summary_nps_se(PG_FUNCTION_ARGS)
 	ScoreSummary *s = GetNpsSummaryArg(fcinfo, 0);
 	NpsSample	smp;
 
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	smp = stats_nps_sample(score_hist_count_range(&s->h, 9, 10),
 						   score_hist_count_range(&s->h, 7, 8),
@@ -582,7 +586,7 @@ score_summary_csat(PG_FUNCTION_ARGS)
 	int			requested = PG_NARGS() > 1 ? GetScaleArg(fcinfo, 1) : 0;
 	int			scale;
 
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	scale = ResolveScale(&s->h, requested, 5, "CSAT score");
 	PG_RETURN_FLOAT8(PercentInRange(&s->h, scale - 1, scale));
@@ -594,7 +598,7 @@ score_summary_ces(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *s = GetSummaryArg(fcinfo, 0);
 
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	ResolveScale(&s->h, 7, 7, "CES score");
 	PG_RETURN_FLOAT8(PercentInRange(&s->h, 5, 7));
@@ -606,7 +610,7 @@ score_summary_mean(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *s = GetSummaryArg(fcinfo, 0);
 
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score_hist_mean(&s->h));
 }
@@ -617,7 +621,7 @@ score_summary_stddev(PG_FUNCTION_ARGS)
 {
 	ScoreSummary *s = GetSummaryArg(fcinfo, 0);
 
-	if (s->h.total < 2)
+	if (score_hist_total(&s->h) < 2)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score_hist_stddev(&s->h));
 }
@@ -641,7 +645,7 @@ score_summary_percentile_disc(PG_FUNCTION_ARGS)
 	ScoreSummary *s = GetSummaryArg(fcinfo, 0);
 	double		p = GetFractionArg(fcinfo, 1);
 
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score_hist_percentile_disc(&s->h, p));
 }
@@ -653,7 +657,7 @@ score_summary_percentile_cont(PG_FUNCTION_ARGS)
 	ScoreSummary *s = GetSummaryArg(fcinfo, 0);
 	double		p = GetFractionArg(fcinfo, 1);
 
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(score_hist_percentile_cont(&s->h, p));
 }
@@ -717,7 +721,7 @@ score_summary_nps_ci(PG_FUNCTION_ARGS)
 				vals[2];
 
 	journey_check_confidence(confidence);
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	z = stats_norm_quantile((1.0 + confidence) / 2.0);
 	smp = SampleOf(&s->h, adjusted);
@@ -740,7 +744,7 @@ score_summary_nps_test(PG_FUNCTION_ARGS)
 	double		se,
 				vals[3];
 
-	if (a->h.total == 0 || b->h.total == 0)
+	if (score_hist_total(&a->h) == 0 || score_hist_total(&b->h) == 0)
 		PG_RETURN_NULL();
 	/* the reported difference is always the raw one */
 	sa = SampleOf(&a->h, false);
@@ -788,7 +792,7 @@ score_summary_nps_test_benchmark(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown alternative \"%s\"", alternative),
 				 errhint("Valid alternatives are 'greater' (the default) and 'less'.")));
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	smp = SampleOf(&s->h, false);
 	vals[0] = 100.0 * stats_nps_proportion(smp) - benchmark;
@@ -811,7 +815,7 @@ WilsonRecord(FunctionCallInfo fcinfo, const ScoreHist *h, int lo, int hi,
 {
 	double		vals[2];
 
-	stats_wilson(score_hist_count_range(h, lo, hi), h->total,
+	stats_wilson(score_hist_count_range(h, lo, hi), score_hist_total(h),
 				 stats_norm_quantile((1.0 + confidence) / 2.0), &vals[0], &vals[1]);
 	vals[0] *= 100.0;
 	vals[1] *= 100.0;
@@ -828,7 +832,7 @@ score_summary_csat_ci(PG_FUNCTION_ARGS)
 	int			scale;
 
 	journey_check_confidence(confidence);
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	scale = ResolveScale(&s->h, requested, 5, "CSAT score");
 	return WilsonRecord(fcinfo, &s->h, scale - 1, scale, confidence);
@@ -842,7 +846,7 @@ score_summary_ces_ci(PG_FUNCTION_ARGS)
 	double		confidence = PG_GETARG_FLOAT8(1);
 
 	journey_check_confidence(confidence);
-	if (s->h.total == 0)
+	if (score_hist_total(&s->h) == 0)
 		PG_RETURN_NULL();
 	ResolveScale(&s->h, 7, 7, "CES score");
 	return WilsonRecord(fcinfo, &s->h, 5, 7, confidence);

@@ -25,7 +25,7 @@ score_scale_valid(int scale)
 
 /*
  * Check a histogram's invariants: a known scale, counts >= 0 and only on
- * scores of that scale, and a total that is the exact sum of the counts.
+ * scores of that scale, and counts that add up within int64.
  */
 ScoreStatus
 score_hist_check(const ScoreHist *h, char *msg, size_t msglen)
@@ -61,12 +61,6 @@ score_hist_check(const ScoreHist *h, char *msg, size_t msglen)
 					 (long long) INT64_MAX);
 			return SCORE_OVERFLOW;
 		}
-	}
-	if (sum != h->total)
-	{
-		snprintf(msg, msglen, "total %lld does not match the sum of counts %lld",
-				 (long long) h->total, (long long) sum);
-		return SCORE_BAD_VALUE;
 	}
 	return SCORE_OK;
 }
@@ -131,6 +125,7 @@ score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
 {
 	const char *p = SkipSpace(str);
 	bool		seen[SCORE_NBUCKETS] = {false};
+	int64_t		total = 0;
 	char		where[32];
 
 	memset(h, 0, sizeof(*h));
@@ -192,7 +187,7 @@ score_hist_parse(const char *str, ScoreHist *h, char *msg, size_t msglen)
 				return SCORE_BAD_SYNTAX;
 			}
 			h->counts[score] = count;
-			if (__builtin_add_overflow(h->total, count, &h->total))
+			if (__builtin_add_overflow(total, count, &total))
 			{
 				snprintf(msg, msglen, "total number of responses exceeds %lld",
 						 (long long) INT64_MAX);
@@ -310,25 +305,8 @@ score_hist_decode(const uint8_t *buf, size_t len, ScoreHist *h,
 		for (int b = 0; b < 8; b++)
 			v = (v << 8) | buf[2 + 8 * s + b];
 		h->counts[s] = (int64_t) v;
-		/* the total is recomputed; check() reports overflow and negatives */
-		if (!__builtin_add_overflow(h->total, h->counts[s], &h->total))
-			continue;
-		h->total = -1;
-		break;
 	}
-	if (h->total < 0)
-	{
-		for (int s = 0; s < SCORE_NBUCKETS; s++)
-			if (h->counts[s] < 0)
-			{
-				snprintf(msg, msglen, "count %lld of score %d is negative",
-						 (long long) h->counts[s], s);
-				return SCORE_BAD_VALUE;
-			}
-		snprintf(msg, msglen, "total number of responses exceeds %lld",
-				 (long long) INT64_MAX);
-		return SCORE_OVERFLOW;
-	}
+	/* check() reports negative counts, overflow and the scale */
 	return score_hist_check(h, msg, msglen);
 }
 
@@ -339,13 +317,12 @@ score_hist_add(ScoreHist *dst, const ScoreHist *src)
 	int64_t		counts[SCORE_NBUCKETS];
 	int64_t		total;
 
-	if (__builtin_add_overflow(dst->total, src->total, &total))
+	/* both are valid, so each total fits; the sum of the totals must too */
+	if (__builtin_add_overflow(score_hist_total(dst), score_hist_total(src), &total))
 		return false;
 	for (int s = 0; s < SCORE_NBUCKETS; s++)
-		if (__builtin_add_overflow(dst->counts[s], src->counts[s], &counts[s]))
-			return false;
+		counts[s] = dst->counts[s] + src->counts[s];
 	memcpy(dst->counts, counts, sizeof(counts));
-	dst->total = total;
 	return true;
 }
 
@@ -358,7 +335,6 @@ score_hist_subtract(ScoreHist *dst, const ScoreHist *src)
 			return false;
 	for (int s = 0; s < SCORE_NBUCKETS; s++)
 		dst->counts[s] -= src->counts[s];
-	dst->total -= src->total;
 	return true;
 }
 
@@ -367,7 +343,7 @@ score_hist_count_range(const ScoreHist *h, int lo, int hi)
 {
 	int64_t		sum = 0;
 
-	/* cannot overflow: the counts of a valid histogram add up to total */
+	/* cannot overflow: the counts of a valid histogram add up within int64 */
 	for (int s = lo; s <= hi; s++)
 		sum += h->counts[s];
 	return sum;
@@ -381,7 +357,7 @@ score_hist_mean(const ScoreHist *h)
 
 	for (int s = 0; s < SCORE_NBUCKETS; s++)
 		sum += (__int128) s * h->counts[s];
-	return (double) sum / (double) h->total;
+	return (double) sum / (double) score_hist_total(h);
 }
 
 /* sample standard deviation, sqrt(sum c (s - mean)^2 / (n - 1)) */
@@ -393,7 +369,7 @@ score_hist_stddev(const ScoreHist *h)
 
 	for (int s = 0; s < SCORE_NBUCKETS; s++)
 		ss += (double) h->counts[s] * (s - mean) * (s - mean);
-	return sqrt(ss / ((double) h->total - 1.0));
+	return sqrt(ss / ((double) score_hist_total(h) - 1.0));
 }
 
 /* the score at 1-based position k of the sorted responses */
@@ -415,12 +391,13 @@ ScoreAtRank(const ScoreHist *h, int64_t k)
 double
 score_hist_percentile_disc(const ScoreHist *h, double p)
 {
-	int64_t		k = (int64_t) ceil(p * (double) h->total);
+	int64_t		n = score_hist_total(h);
+	int64_t		k = (int64_t) ceil(p * (double) n);
 
 	if (k < 1)
 		k = 1;
-	if (k > h->total)
-		k = h->total;
+	if (k > n)
+		k = n;
 	return (double) ScoreAtRank(h, k);
 }
 
@@ -428,7 +405,7 @@ score_hist_percentile_disc(const ScoreHist *h, double p)
 double
 score_hist_percentile_cont(const ScoreHist *h, double p)
 {
-	double		pos = p * (double) (h->total - 1);
+	double		pos = p * (double) (score_hist_total(h) - 1);
 	int64_t		first = (int64_t) floor(pos);
 	int64_t		second = (int64_t) ceil(pos);
 	double		lo = (double) ScoreAtRank(h, first + 1);

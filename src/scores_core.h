@@ -26,15 +26,26 @@
  * The histogram.  scale 0 means "a 0..10 score with no declared scale"
  * (what journey.score_summary(score) and journey.nps build); 5, 7 or 10
  * mean a 1..scale satisfaction or effort scale declared when the summary
- * was built.  total is redundant (the sum of counts) and always checked.
+ * was built.  The number of responses is the sum of the counts, which every
+ * validating function checks to fit in int64.
  */
 typedef struct ScoreHist
 {
 	uint8_t		scale;
 	uint8_t		pad[7];			/* zero */
-	int64_t		total;
 	int64_t		counts[SCORE_NBUCKETS];
 } ScoreHist;
+
+/* the number of responses; a valid histogram's counts add up within int64 */
+static inline int64_t
+score_hist_total(const ScoreHist *h)
+{
+	int64_t		sum = 0;
+
+	for (int s = 0; s < SCORE_NBUCKETS; s++)
+		sum += h->counts[s];
+	return sum;
+}
 
 /* result codes of the validating functions */
 typedef enum ScoreStatus

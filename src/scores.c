@@ -230,7 +230,13 @@ ScoreTransition(FunctionCallInfo fcinfo, int scale, const char *label)
 	else
 	{
 		state = (ScoreSummary *) PG_GETARG_POINTER(0);
-		if (unlikely(state->h.scale != scale))
+
+		/*
+		 * States of the 0..10 aggregates are made by NewSummary or from the
+		 * '{}' moving initial state, both of scale 0, so only the scaled
+		 * aggregates need to look (this saves a dependent load per row).
+		 */
+		if (scale != 0 && unlikely(state->h.scale != scale))
 		{
 			/* the moving-aggregate initial state '{}' takes the call's scale */
 			if (score_hist_total(&state->h) != 0)

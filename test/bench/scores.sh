@@ -240,24 +240,30 @@ done
 {
 	echo "PostgreSQL: $("${psql[@]}" -At -c 'SHOW server_version')"
 	echo "cores: $(nproc) ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), jit=$BENCH_JIT, $BENCH_ROWS rows, $BENCH_GROUPS groups"
-	echo "median of $BENCH_ROUNDS rounds (1 warm-up round discarded), server-side ms; ratio to count(score), grouped ones to the grouped count(score)"
+	echo "median of $BENCH_ROUNDS rounds (1 warm-up round discarded), server-side ms; ratio = median over rounds of the"
+	echo "time over count(score) in the same round (grouped queries: over the grouped count(score))"
 	echo
 	"${psql[@]}" -At <<SQL
 CREATE TEMP TABLE raw (round int, query int, workers int, ms float8);
 \\copy raw FROM '$(sqlq "$raw")' WITH (FORMAT csv, HEADER)
+-- the ratio is the median over rounds of the query's time divided by its
+-- baseline's time in the same round and mode: the two ran minutes apart at
+-- most, so drift of a shared machine cancels out of each ratio
 CREATE TEMP TABLE med AS
-	SELECT query, workers, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS ms
-	FROM raw WHERE round > 0 GROUP BY query, workers;
+	SELECT r.query, r.workers, percentile_cont(0.5) WITHIN GROUP (ORDER BY r.ms) AS ms,
+	       percentile_cont(0.5) WITHIN GROUP (ORDER BY r.ms / b.ms) AS ratio
+	FROM raw r
+	JOIN raw b ON b.round = r.round AND b.workers = r.workers
+	          AND b.query = CASE WHEN r.query <= 3 THEN 1 ELSE 4 END
+	WHERE r.round > 0 GROUP BY r.query, r.workers;
 SELECT '| query | parallel off, median ms | ratio | parallel on (2 workers), median ms | ratio |';
 SELECT '|---|---:|---:|---:|---:|';
 SELECT format('| %s. %s | %s | %s | %s | %s |', l.id, l.label,
-	      to_char(off.ms, 'FM999990.0'), to_char(off.ms / boff.ms, 'FM990.00'),
-	      to_char(par.ms, 'FM999990.0'), to_char(par.ms / bpar.ms, 'FM990.00'))
+	      to_char(off.ms, 'FM999990.0'), to_char(off.ratio, 'FM990.00'),
+	      to_char(par.ms, 'FM999990.0'), to_char(par.ratio, 'FM990.00'))
 FROM (VALUES $labels) AS l(id, label)
 JOIN med off ON off.query = l.id AND off.workers = 0
 JOIN med par ON par.query = l.id AND par.workers = 2
-JOIN med boff ON boff.query = CASE WHEN l.id <= 3 THEN 1 ELSE 4 END AND boff.workers = 0
-JOIN med bpar ON bpar.query = CASE WHEN l.id <= 3 THEN 1 ELSE 4 END AND bpar.workers = 2
 ORDER BY l.id;
 -- how noisy the run was: the cell whose timed rounds spread widest
 SELECT format(E'\nspread: widest cell is query %s, parallel %s: %s..%s ms over the rounds (%s%% of its median); '

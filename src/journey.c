@@ -41,13 +41,3 @@ journey_parse_nps_method(text *method)
 	pfree(m);
 	return adjusted;
 }
-
-MemoryContext
-journey_agg_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-
-	if (AggCheckCallContext(fcinfo, &aggcontext))
-		return aggcontext;
-	return NULL;
-}

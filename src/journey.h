@@ -14,9 +14,6 @@ extern void journey_check_confidence(double confidence);
 /* interval method argument: true for 'adjusted-wald', false for 'wald' */
 extern bool journey_parse_nps_method(text *method);
 
-/* the memory context of the calling aggregate, or NULL outside one */
-extern MemoryContext journey_agg_context(FunctionCallInfo fcinfo);
-
 /*
  * Whether a transition function runs inside an aggregate (plain or window),
  * so that it may update its state in place: the per-row form of

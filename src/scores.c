@@ -198,8 +198,10 @@ GetScaleArg(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
- * The common transition: add one score to the state, creating it in the
- * aggregate context on the first non-NULL score.  The state is updated in
+ * The common transition: add one score to the state, creating it on the
+ * first non-NULL score.  A new state is allocated in the current (per-call)
+ * context: the executor copies any state that is not the one it passed in
+ * into the aggregate context itself.  An existing state is updated in
  * place, which is allowed only when called as an aggregate.
  */
 static pg_attribute_always_inline Datum
@@ -226,7 +228,7 @@ ScoreTransition(FunctionCallInfo fcinfo, int scale, const char *label)
 				 errmsg("%s %d is out of range %d..%d", label, score, lo, hi)));
 
 	if (unlikely(PG_ARGISNULL(0)))
-		state = NewSummary(journey_agg_context(fcinfo), scale);
+		state = NewSummary(CurrentMemoryContext, scale);
 	else
 	{
 		state = (ScoreSummary *) PG_GETARG_POINTER(0);
@@ -322,7 +324,7 @@ score_summary_inv(PG_FUNCTION_ARGS)
 	ScoreSummary *state;
 	int32		score;
 
-	if (journey_agg_context(fcinfo) == NULL)
+	if (!journey_in_aggregate(fcinfo))
 		elog(ERROR, "score_summary inverse function called in non-aggregate context");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -361,11 +363,10 @@ PG_FUNCTION_INFO_V1(score_summary_nonempty);
 Datum
 score_summary_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = journey_agg_context(fcinfo);
 	ScoreSummary *a = PG_GETARG_SCORE_SUMMARY_P(0);
 	ScoreSummary *b = PG_GETARG_SCORE_SUMMARY_P(1);
 
-	if (aggcxt == NULL)
+	if (!journey_in_aggregate(fcinfo))
 		elog(ERROR, "score_summary_combine called in non-aggregate context");
 	AddSummary(&a->h, &b->h);
 	PG_RETURN_POINTER(a);
@@ -378,11 +379,10 @@ score_summary_combine(PG_FUNCTION_ARGS)
 Datum
 score_summary_rollup_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = journey_agg_context(fcinfo);
 	ScoreSummary *state;
 	ScoreSummary *in;
 
-	if (aggcxt == NULL)
+	if (!journey_in_aggregate(fcinfo))
 		elog(ERROR, "rollup transition function called in non-aggregate context");
 	if (PG_ARGISNULL(1))
 	{
@@ -393,7 +393,7 @@ score_summary_rollup_trans(PG_FUNCTION_ARGS)
 	in = GetSummaryArg(fcinfo, 1);
 	if (PG_ARGISNULL(0))
 	{
-		state = NewSummary(aggcxt, in->h.scale);
+		state = NewSummary(CurrentMemoryContext, in->h.scale);
 		state->h = in->h;
 		PG_RETURN_POINTER(state);
 	}
@@ -412,7 +412,7 @@ score_summary_rollup_inv(PG_FUNCTION_ARGS)
 	ScoreSummary *state;
 	ScoreSummary *in;
 
-	if (journey_agg_context(fcinfo) == NULL)
+	if (!journey_in_aggregate(fcinfo))
 		elog(ERROR, "rollup inverse function called in non-aggregate context");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();

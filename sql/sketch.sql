@@ -1,0 +1,170 @@
+-- quantile_sketch: accuracy against exact order statistics on generated
+-- data, exact merges (serial = parallel = rollup), the accessors, and
+-- errors.  Every estimate is checked against percentile_disc, the exact
+-- order statistic it estimates: |estimate - exact| <= alpha |exact| (plus
+-- 1e-9 alpha for floating rounding at bucket boundaries).
+
+SELECT setseed(0.2718);
+CREATE TABLE dist AS
+SELECT d, v FROM (
+  SELECT 'lognormal' AS d, exp(sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random())) AS v
+  FROM generate_series(1, 20000)
+  UNION ALL
+  SELECT 'uniform', random() * 1000 FROM generate_series(1, 20000)
+  UNION ALL
+  SELECT 'bimodal', CASE WHEN random() < 0.3 THEN 0.05 + random() * 0.01 ELSE 500 + random() * 50 END
+  FROM generate_series(1, 20000)
+  UNION ALL
+  SELECT 'constant', 42.5 FROM generate_series(1, 5000)
+  UNION ALL
+  SELECT 'pareto', 1 / power(1 - random(), 1 / 1.2) FROM generate_series(1, 20000)
+  UNION ALL
+  SELECT 'negative', -exp(random() * 10) FROM generate_series(1, 10000)
+  UNION ALL
+  SELECT 'mixed', CASE WHEN random() < 0.1 THEN 0 ELSE (random() - 0.4) * 1e6 END FROM generate_series(1, 20000)
+  UNION ALL
+  SELECT 'tiny', random() * 1e-200 FROM generate_series(1, 5000)
+) x;
+ANALYZE dist;
+
+CREATE FUNCTION within(est float8, exact float8, alpha float8) RETURNS boolean
+LANGUAGE sql IMMUTABLE
+RETURN abs(est - exact) <= alpha * (1 + 1e-9) * abs(exact);
+
+CREATE TABLE levels AS
+SELECT unnest('{0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1}'::float8[]) AS p;
+
+-- exact order statistics
+CREATE TABLE exact AS
+SELECT d, p, percentile_disc(p) WITHIN GROUP (ORDER BY v) AS x
+FROM dist, levels GROUP BY d, p;
+
+-- every estimate within alpha, for three relative errors
+SELECT d, alpha, count(*) AS estimates, count(*) FILTER (WHERE within(est, x, alpha)) AS within_alpha
+FROM (
+  SELECT s.d, s.alpha, e.p, e.x, journey.approx_percentile(s.sk, e.p) AS est
+  FROM (SELECT d, a AS alpha, journey.percentile_agg(v, a) AS sk
+        FROM dist, unnest('{0.01, 0.05, 0.001}'::float8[]) a GROUP BY d, a) s
+  JOIN exact e USING (d)
+) r
+GROUP BY d, alpha ORDER BY d, alpha;
+
+-- p = 0 and 1 are the exact min and max; count, min, max exact; mean close
+SELECT d, journey.sketch_count(sk) = n AS count_ok,
+       journey.sketch_min(sk) = lo AND journey.approx_percentile(sk, 0) = lo AS min_ok,
+       journey.sketch_max(sk) = hi AND journey.approx_percentile(sk, 1) = hi AS max_ok,
+       abs(journey.sketch_mean(sk) - mean) <= 1e-12 * greatest(abs(mean), maxabs) AS mean_ok
+FROM (SELECT d, count(*) AS n, min(v) AS lo, max(v) AS hi, avg(v::numeric)::float8 AS mean,
+             max(abs(v)) AS maxabs, journey.percentile_agg(v) AS sk
+      FROM dist GROUP BY d) s
+ORDER BY d;
+
+-- the one-step aggregate and the array accessor agree with the two-step one
+SELECT d, bool_and(one = two) AS same
+FROM (SELECT d, p, journey.approx_percentile(v, p) AS one FROM dist, levels GROUP BY d, p) a
+JOIN (SELECT d, p, journey.approx_percentile(journey.percentile_agg(v), p) AS two
+      FROM dist, levels GROUP BY d, p) b USING (d, p)
+GROUP BY d ORDER BY d;
+SELECT d, journey.approx_percentiles(sk, (SELECT array_agg(p ORDER BY p) FROM levels))
+          = (SELECT array_agg(journey.approx_percentile(sk, p) ORDER BY p) FROM levels) AS same
+FROM (SELECT d, journey.percentile_agg(v) AS sk FROM dist GROUP BY d) s ORDER BY d;
+
+-- compact storage: 10 000 lognormal values at 1 % fit in 1 KB
+SELECT pg_column_size(journey.percentile_agg(v)) <= 1024 AS under_1kb
+FROM (SELECT v FROM dist WHERE d = 'lognormal' LIMIT 10000) x;
+
+-- merges are exact: serial, forced parallel and rollups of stored daily
+-- sketches give the same buckets (the sum, and so the mean, may differ in
+-- its last bits, so it is left out of the comparison)
+CREATE FUNCTION buckets(s journey.quantile_sketch) RETURNS text
+LANGUAGE sql IMMUTABLE RETURN regexp_replace(s::text, ' sum=\S+', '');
+CREATE TABLE serial AS SELECT d, journey.percentile_agg(v) AS sk FROM dist GROUP BY d;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;
+CREATE FUNCTION plan_nodes(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	line text;
+	found text[] := '{}';
+BEGIN
+	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+		IF line ~ '(Partial \w*Aggregate|Gather)' THEN
+			found := found || substring(line from '(Partial \w*Aggregate|Gather( Merge)?)');
+		END IF;
+	END LOOP;
+	RETURN array_to_string(ARRAY(SELECT DISTINCT unnest(found) ORDER BY 1), ', ');
+END $$;
+SELECT plan_nodes('SELECT d, journey.percentile_agg(v) FROM dist GROUP BY d');
+SELECT plan_nodes('SELECT journey.percentile_agg(v) FROM dist');
+SELECT count(*) AS groups, count(*) FILTER (WHERE buckets(p.sk) = buckets(s.sk)) AS parallel_same
+FROM (SELECT d, journey.percentile_agg(v) AS sk FROM dist GROUP BY d) p JOIN serial s USING (d);
+SELECT buckets(journey.percentile_agg(v)) = (SELECT buckets(journey.rollup(sk)) FROM serial) AS all_same
+FROM dist;
+CREATE TABLE daily_sk AS
+SELECT d, day, journey.percentile_agg(v) AS sk
+FROM (SELECT d, (row_number() OVER ()) % 500 AS day, v FROM dist) x GROUP BY d, day;
+SELECT plan_nodes('SELECT d, journey.rollup(sk) FROM daily_sk GROUP BY d');
+SELECT count(*) AS groups, count(*) FILTER (WHERE buckets(r.sk) = buckets(s.sk)) AS rollup_same
+FROM (SELECT d, journey.rollup(sk) AS sk FROM daily_sk GROUP BY d) r JOIN serial s USING (d);
+RESET parallel_leader_participation;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+RESET max_parallel_workers_per_gather;
+SELECT count(*) AS groups, count(*) FILTER (WHERE buckets(r.sk) = buckets(s.sk)) AS rollup_same
+FROM (SELECT d, journey.rollup(sk) AS sk FROM daily_sk GROUP BY d) r JOIN serial s USING (d);
+
+-- small hand-checked sketch: -5, 0, 1, 2, 3 (NULL ignored)
+CREATE TABLE small AS
+SELECT journey.percentile_agg(x) AS sk FROM (VALUES (1.0), (2.0), (3.0), (0), (-5), (NULL)) v(x);
+-- bucket of 1 is 0 (log2 1 = 0), of 2 is ceil(M) = 50 with M = 1/ln(1.01/0.99)
+-- = 49.9983; of 3: ceil((1 + 0.5) M) = 75; of 5: ceil((2 + 0.25) M) = 113
+SELECT sk FROM small;
+SELECT journey.sketch_count(sk), journey.sketch_min(sk), journey.sketch_max(sk),
+       journey.sketch_mean(sk), journey.sketch_relative_error(sk), journey.sketch_collapsed(sk)
+FROM small;
+-- k = ceil(p 5): p 0.25 -> 2nd value 0; p 0.5 -> 3rd value 1; p 0.75 -> 4th value 2
+SELECT journey.approx_percentiles(sk, '{0.25, NULL}') AS p25,
+       within(journey.approx_percentile(sk, 0.5), 1, 0.01) AS p50_ok,
+       within(journey.approx_percentile(sk, 0.75), 2, 0.01) AS p75_ok
+FROM small;
+-- mid-rank at bucket resolution: 2 has 3 values below its bucket and 1 in
+-- it -> (3 + 0.5) / 5; 2.5 is alone in its bucket -> 4 / 5; outside the
+-- range 0 and 1; 0 -> (1 + 0.5) / 5
+SELECT journey.approx_percentile_rank(sk, 2) AS r2, journey.approx_percentile_rank(sk, 2.5) AS r25,
+       journey.approx_percentile_rank(sk, -6) AS below, journey.approx_percentile_rank(sk, 3.5) AS above,
+       journey.approx_percentile_rank(sk, 0) AS r0, journey.benchmark_percentile(2.5, sk) AS pct25
+FROM small;
+
+-- empty input gives NULL, NULLs are ignored
+SELECT journey.percentile_agg(v) IS NULL AS empty_null, journey.approx_percentile(v, 0.5) IS NULL AS one_step_null
+FROM dist WHERE false;
+SELECT journey.percentile_agg(v) IS NULL AS all_null FROM (VALUES (NULL::float8)) x(v);
+
+-- values too far apart for 16384 buckets: the smallest are folded, and the
+-- sketch says so; the largest stay within alpha
+SELECT journey.sketch_collapsed(sk) AS collapsed,
+       within(journey.approx_percentile(sk, 0.99), 1e300, 0.01) AS high_ok,
+       journey.sketch_min(sk) AS min
+FROM (SELECT journey.percentile_agg(x) AS sk
+      FROM (SELECT 1e-300 AS x UNION ALL SELECT 1e300 FROM generate_series(1, 100)) y) z;
+
+-- errors
+SELECT journey.percentile_agg(v) FROM (VALUES (1), ('NaN'::float8)) x(v);
+SELECT journey.percentile_agg(v) FROM (VALUES ('Infinity'::float8)) x(v);
+SELECT journey.percentile_agg(v) FROM (VALUES ('-Infinity'::float8)) x(v);
+SELECT journey.percentile_agg(v, 0.5) FROM (VALUES (1)) x(v);
+SELECT journey.percentile_agg(v, 0.0001) FROM (VALUES (1)) x(v);
+SELECT journey.percentile_agg(v, NULL) FROM (VALUES (1)) x(v);
+SELECT journey.percentile_agg(v, a) FROM (VALUES (1, 0.01), (2, 0.02)) x(v, a);
+SELECT journey.approx_percentile(v, p) FROM (VALUES (1, 0.5), (2, 0.6)) x(v, p);
+SELECT journey.approx_percentile(v, 1.5) FROM (VALUES (1)) x(v);
+SELECT journey.approx_percentile(sk, -0.1) FROM small;
+SELECT journey.approx_percentiles(sk, '{{0.5}}') FROM small;
+SELECT journey.approx_percentile_rank(sk, 'NaN') FROM small;
+SELECT journey.rollup(sk) FROM (SELECT journey.percentile_agg(v, 0.01) FROM dist
+                                UNION ALL SELECT journey.percentile_agg(v, 0.02) FROM dist) x(sk);
+SELECT journey.percentile_agg(v) FROM (VALUES (1e308), (1e308)) x(v);
+SELECT journey.quantile_sketch_trans(NULL, 1.0);

@@ -1,0 +1,608 @@
+/*
+ * sketch_core.c
+ *		Pure-C kernel of journey.quantile_sketch (see sketch_core.h).
+ *
+ * Text form (round-trips exactly; pg_dump writes it):
+ *		ddsketch/1 alpha=A count=N zeros=Z min=X max=Y sum=S
+ *			[pos=K:c,c,...] [neg=K:c,c,...] [collapsed]
+ * on one line, fields in this order, separated by spaces.  pos and neg
+ * give the index K of the first bucket and the counts of consecutive
+ * buckets, first and last non-zero, where ~N stands for N empty buckets; a
+ * store without values is omitted.
+ * Doubles are printed in the shortest form that reads back to the same bits.
+ */
+#include <ctype.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sketch_core.h"
+
+double
+sketch_multiplier(double alpha)
+{
+	return 1.0 / log((1.0 + alpha) / (1.0 - alpha));
+}
+
+void
+sketch_index_range(double multiplier, int32_t *lo, int32_t *hi)
+{
+	*lo = sketch_index(multiplier, 4.9406564584124654e-324);
+	*hi = sketch_index(multiplier, DBL_MAX);
+}
+
+/* inverse of the piecewise-linear log2: 2^floor(f) (1 + frac(f)) */
+static double
+Exp2ish(double f)
+{
+	double		fl = floor(f);
+
+	if (fl >= 1024.0)
+		return DBL_MAX;
+	return ldexp(1.0 + (f - fl), (int) fl);
+}
+
+double
+sketch_bucket_value(double multiplier, int32_t k)
+{
+	double		lo = Exp2ish(((double) k - 1.0) / multiplier);
+	double		hi = Exp2ish((double) k / multiplier);
+
+	/* 2 lo hi / (lo + hi), ordered so that nothing overflows */
+	return lo * (2.0 * hi / (lo + hi));
+}
+
+/* sum of a count array; false on overflow */
+static bool
+SumCounts(const int64_t *c, int32_t n, int64_t *sum)
+{
+	for (int32_t i = 0; i < n; i++)
+	{
+		if (c[i] < 0 || __builtin_add_overflow(*sum, c[i], sum))
+			return false;
+	}
+	return true;
+}
+
+SketchStatus
+sketch_check(const SketchData *s, char *msg, size_t msglen)
+{
+	int32_t		klo,
+				khi;
+	int64_t		total = 0;
+
+	if (!(s->alpha >= SKETCH_MIN_ALPHA && s->alpha <= SKETCH_MAX_ALPHA))
+	{
+		snprintf(msg, msglen, "relative error %g is out of range %g..%g",
+				 s->alpha, SKETCH_MIN_ALPHA, SKETCH_MAX_ALPHA);
+		return SKETCH_BAD_VALUE;
+	}
+	if (s->count < 1 || s->zero_count < 0)
+	{
+		snprintf(msg, msglen, "count %lld or zero count %lld is out of range",
+				 (long long) s->count, (long long) s->zero_count);
+		return SKETCH_BAD_VALUE;
+	}
+	if (!isfinite(s->min) || !isfinite(s->max) || !isfinite(s->sum) || s->min > s->max)
+	{
+		snprintf(msg, msglen, "min %g, max %g and sum %g must be finite with min <= max",
+				 s->min, s->max, s->sum);
+		return SKETCH_BAD_VALUE;
+	}
+	sketch_index_range(s->multiplier, &klo, &khi);
+	if (s->pos_length < 0 || s->pos_length > SKETCH_MAX_BUCKETS ||
+		s->neg_length < 0 || s->neg_length > SKETCH_MAX_BUCKETS ||
+		(s->pos_length > 0 && (s->pos_offset < klo || s->pos_offset > khi - s->pos_length + 1)) ||
+		(s->neg_length > 0 && (s->neg_offset < klo || s->neg_offset > khi - s->neg_length + 1)))
+	{
+		snprintf(msg, msglen, "bucket range is out of bounds");
+		return SKETCH_BAD_VALUE;
+	}
+	if ((s->pos_length > 0 && (s->pos[0] == 0 || s->pos[s->pos_length - 1] == 0)) ||
+		(s->neg_length > 0 && (s->neg[0] == 0 || s->neg[s->neg_length - 1] == 0)))
+	{
+		snprintf(msg, msglen, "first and last bucket counts must be non-zero");
+		return SKETCH_BAD_VALUE;
+	}
+	total = s->zero_count;
+	if (!SumCounts(s->pos, s->pos_length, &total) ||
+		!SumCounts(s->neg, s->neg_length, &total))
+	{
+		snprintf(msg, msglen, "bucket counts are negative or add up past int64");
+		return SKETCH_BAD_VALUE;
+	}
+	if (total != s->count)
+	{
+		snprintf(msg, msglen, "count %lld does not match the bucket counts %lld",
+				 (long long) s->count, (long long) total);
+		return SKETCH_BAD_VALUE;
+	}
+
+	/* min and max must lie in the extreme non-empty buckets */
+	if ((s->neg_length > 0) != (s->min < 0.0) ||
+		(s->pos_length > 0) != (s->max > 0.0) ||
+		(s->zero_count > 0 && !(s->min <= 0.0 && s->max >= 0.0)) ||
+		(s->zero_count == 0 && s->neg_length == 0 && !(s->min > 0.0)) ||
+		(s->zero_count == 0 && s->pos_length == 0 && !(s->max < 0.0)) ||
+		(s->max > 0.0 && sketch_index(s->multiplier, s->max) != s->pos_offset + s->pos_length - 1) ||
+		(s->min < 0.0 && sketch_index(s->multiplier, -s->min) != s->neg_offset + s->neg_length - 1) ||
+		(!s->collapsed && s->min > 0.0 && sketch_index(s->multiplier, s->min) != s->pos_offset) ||
+		(!s->collapsed && s->max < 0.0 && sketch_index(s->multiplier, -s->max) != s->neg_offset))
+	{
+		snprintf(msg, msglen, "min %g and max %g do not match the buckets", s->min, s->max);
+		return SKETCH_BAD_VALUE;
+	}
+	return SKETCH_OK;
+}
+
+static double
+Clamp(const SketchData *s, double v)
+{
+	return v < s->min ? s->min : (v > s->max ? s->max : v);
+}
+
+/*
+ * The k-th smallest value (1-based) with k = max(1, ceil(p n)), as
+ * percentile_disc computes it, estimated within alpha; the first and last
+ * are the exact min and max.
+ */
+double
+sketch_quantile(const SketchData *s, double p)
+{
+	int64_t		n = s->count;
+	int64_t		k = (int64_t) ceil(p * (double) n);
+	int64_t		cum = 0;
+
+	if (k < 1)
+		k = 1;
+	if (k > n)
+		k = n;
+	if (k == 1)
+		return s->min;
+	if (k == n)
+		return s->max;
+	/* most negative first: the negative store from its highest index */
+	for (int32_t i = s->neg_length - 1; i >= 0; i--)
+	{
+		cum += s->neg[i];
+		if (cum >= k)
+			return Clamp(s, -sketch_bucket_value(s->multiplier, s->neg_offset + i));
+	}
+	cum += s->zero_count;
+	if (cum >= k)
+		return Clamp(s, 0.0);
+	for (int32_t i = 0; i < s->pos_length; i++)
+	{
+		cum += s->pos[i];
+		if (cum >= k)
+			return Clamp(s, sketch_bucket_value(s->multiplier, s->pos_offset + i));
+	}
+	return s->max;
+}
+
+/*
+ * Mid-rank of x at bucket resolution, as a fraction 0..1: the values in
+ * buckets below x's bucket plus half of those in its bucket, over n.
+ * Below min it is 0 and above max 1, exactly.
+ */
+double
+sketch_rank(const SketchData *s, double x)
+{
+	double		below = 0.0;
+	double		at = 0.0;
+
+	if (x < s->min)
+		return 0.0;
+	if (x > s->max)
+		return 1.0;
+	if (x == 0.0)
+	{
+		for (int32_t i = 0; i < s->neg_length; i++)
+			below += (double) s->neg[i];
+		at = (double) s->zero_count;
+	}
+	else if (x > 0.0)
+	{
+		int32_t		k = sketch_index(s->multiplier, x);
+
+		for (int32_t i = 0; i < s->neg_length; i++)
+			below += (double) s->neg[i];
+		below += (double) s->zero_count;
+		for (int32_t i = 0; i < s->pos_length; i++)
+		{
+			int32_t		idx = s->pos_offset + i;
+
+			if (idx < k)
+				below += (double) s->pos[i];
+			else if (idx == k)
+				at = (double) s->pos[i];
+		}
+		/* a collapsed store folded everything below its first bucket there */
+		if (s->collapsed && s->pos_length > 0 && k < s->pos_offset)
+			at = (double) s->pos[0];
+	}
+	else
+	{
+		int32_t		k = sketch_index(s->multiplier, -x);
+
+		for (int32_t i = 0; i < s->neg_length; i++)
+		{
+			int32_t		idx = s->neg_offset + i;
+
+			if (idx > k)
+				below += (double) s->neg[i];
+			else if (idx == k)
+				at = (double) s->neg[i];
+		}
+		if (s->collapsed && s->neg_length > 0 && k < s->neg_offset)
+			at = (double) s->neg[0];
+	}
+	return (below + 0.5 * at) / (double) s->count;
+}
+
+size_t
+sketch_varint_size(const int64_t *counts, int32_t n)
+{
+	size_t		size = 0;
+
+	for (int32_t i = 0; i < n; i++)
+	{
+		uint64_t	v = (uint64_t) counts[i];
+
+		do
+		{
+			size++;
+			v >>= 7;
+		} while (v != 0);
+	}
+	return size;
+}
+
+uint8_t *
+sketch_varint_encode(const int64_t *counts, int32_t n, uint8_t *out)
+{
+	for (int32_t i = 0; i < n; i++)
+	{
+		uint64_t	v = (uint64_t) counts[i];
+
+		while (v >= 0x80)
+		{
+			*out++ = (uint8_t) (v | 0x80);
+			v >>= 7;
+		}
+		*out++ = (uint8_t) v;
+	}
+	return out;
+}
+
+SketchStatus
+sketch_varint_decode(const uint8_t *in, size_t len, int64_t *counts, int32_t n,
+					 size_t *used, char *msg, size_t msglen)
+{
+	size_t		pos = 0;
+
+	for (int32_t i = 0; i < n; i++)
+	{
+		uint64_t	v = 0;
+		int			shift = 0;
+
+		for (;;)
+		{
+			uint8_t		b;
+
+			if (pos >= len)
+			{
+				snprintf(msg, msglen, "bucket counts end early");
+				return SKETCH_BAD_BINARY;
+			}
+			b = in[pos++];
+			if (shift == 63 && (b & 0x7f) > 0)
+			{
+				snprintf(msg, msglen, "a bucket count exceeds int64");
+				return SKETCH_BAD_VALUE;
+			}
+			v |= (uint64_t) (b & 0x7f) << shift;
+			if (!(b & 0x80))
+				break;
+			shift += 7;
+			if (shift > 63)
+			{
+				snprintf(msg, msglen, "a bucket count exceeds int64");
+				return SKETCH_BAD_VALUE;
+			}
+		}
+		counts[i] = (int64_t) v;
+	}
+	*used = pos;
+	return SKETCH_OK;
+}
+
+/* ----------------------------------------------------------------
+ * Text form
+ * ----------------------------------------------------------------
+ */
+
+int
+sketch_format_double(double v, char *buf, size_t buflen)
+{
+	for (int prec = 15; prec <= 17; prec++)
+	{
+		int			n = snprintf(buf, buflen, "%.*g", prec, v);
+
+		if (prec == 17 || strtod(buf, NULL) == v)
+			return n;
+	}
+	return 0;					/* not reached */
+}
+
+size_t
+sketch_format(const SketchData *s, char *buf, size_t buflen)
+{
+	size_t		len = 0;
+	char		d[5][32];
+
+#define APPEND(...) \
+	do { \
+		int n_ = snprintf(buf + len, len < buflen ? buflen - len : 0, __VA_ARGS__); \
+		len += (n_ > 0 ? (size_t) n_ : 0); \
+	} while (0)
+
+	sketch_format_double(s->alpha, d[0], sizeof(d[0]));
+	sketch_format_double(s->min, d[1], sizeof(d[1]));
+	sketch_format_double(s->max, d[2], sizeof(d[2]));
+	sketch_format_double(s->sum, d[3], sizeof(d[3]));
+	APPEND("ddsketch/%d alpha=%s count=%lld zeros=%lld min=%s max=%s sum=%s",
+		   SKETCH_FORMAT_VERSION, d[0], (long long) s->count,
+		   (long long) s->zero_count, d[1], d[2], d[3]);
+	for (int store = 0; store < 2; store++)
+	{
+		int32_t		n = store == 0 ? s->pos_length : s->neg_length;
+		const int64_t *c = store == 0 ? s->pos : s->neg;
+
+		if (n == 0)
+			continue;
+		APPEND(" %s=%d:", store == 0 ? "pos" : "neg",
+			   (int) (store == 0 ? s->pos_offset : s->neg_offset));
+		for (int32_t i = 0; i < n; i++)
+		{
+			int32_t		run = 0;
+
+			while (i + run < n && c[i + run] == 0)
+				run++;
+			if (run >= 2)
+			{
+				/* a run of empty buckets */
+				APPEND("%s~%d", i ? "," : "", (int) run);
+				i += run - 1;
+			}
+			else
+				APPEND("%s%lld", i ? "," : "", (long long) c[i]);
+		}
+	}
+	if (s->collapsed)
+		APPEND(" collapsed");
+#undef APPEND
+	return len;
+}
+
+/* expect the literal word at *p, then skip it */
+static bool
+Expect(const char **p, const char *word)
+{
+	size_t		n = strlen(word);
+
+	if (strncmp(*p, word, n) != 0)
+		return false;
+	*p += n;
+	return true;
+}
+
+static const char *
+SkipSpaces(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static bool
+ParseInt64(const char **p, int64_t *out)
+{
+	const char *q = *p;
+	bool		neg = false;
+	uint64_t	v = 0;
+
+	if (*q == '-' || *q == '+')
+		neg = (*q++ == '-');
+	if (!isdigit((unsigned char) *q))
+		return false;
+	while (isdigit((unsigned char) *q))
+	{
+		int			digit = *q++ - '0';
+
+		if (v > (UINT64_C(9223372036854775808) - (uint64_t) digit) / 10)
+			return false;
+		v = v * 10 + (uint64_t) digit;
+	}
+	if (!neg && v > (uint64_t) INT64_MAX)
+		return false;
+	*out = neg ? (int64_t) (0 - v) : (int64_t) v;
+	*p = q;
+	return true;
+}
+
+/* a decimal double: digits, sign, point and exponent only */
+static bool
+ParseDouble(const char **p, double *out)
+{
+	const char *q = *p;
+	char		tmp[64];
+	size_t		n = 0;
+	char	   *end;
+
+	while (isdigit((unsigned char) q[n]) || q[n] == '-' || q[n] == '+' ||
+		   q[n] == '.' || q[n] == 'e' || q[n] == 'E')
+		n++;
+	if (n == 0 || n >= sizeof(tmp))
+		return false;
+	memcpy(tmp, q, n);
+	tmp[n] = '\0';
+	*out = strtod(tmp, &end);
+	if (end != tmp + n)
+		return false;
+	*p = q + n;
+	return true;
+}
+
+/* "K:c,c,..." into a freshly allocated count array; "~N" is N zeros */
+static SketchStatus
+ParseStore(const char **p, int32_t *offset, int32_t *length, int64_t **counts,
+		   sketch_alloc_fn alloc, char *msg, size_t msglen)
+{
+	int64_t		off;
+	int32_t		n = 0;
+
+	if (!ParseInt64(p, &off) || off < INT32_MIN || off > INT32_MAX || **p != ':')
+	{
+		snprintf(msg, msglen, "expected a bucket index and \":\"");
+		return SKETCH_BAD_SYNTAX;
+	}
+	(*p)++;
+	*counts = alloc(sizeof(int64_t) * SKETCH_MAX_BUCKETS);
+	for (;;)
+	{
+		int64_t		v;
+
+		if (**p == '~')
+		{
+			(*p)++;
+			if (!ParseInt64(p, &v) || v < 1 || v > SKETCH_MAX_BUCKETS - n)
+			{
+				snprintf(msg, msglen, "expected a run of 1..%d empty buckets after \"~\"",
+						 SKETCH_MAX_BUCKETS - n);
+				return SKETCH_BAD_SYNTAX;
+			}
+			n += (int32_t) v;	/* the array is zeroed */
+		}
+		else
+		{
+			if (!ParseInt64(p, &v))
+			{
+				snprintf(msg, msglen, "expected a bucket count");
+				return SKETCH_BAD_SYNTAX;
+			}
+			if (v < 0)
+			{
+				snprintf(msg, msglen, "bucket count %lld is negative", (long long) v);
+				return SKETCH_BAD_VALUE;
+			}
+			if (n >= SKETCH_MAX_BUCKETS)
+			{
+				snprintf(msg, msglen, "more than %d buckets", SKETCH_MAX_BUCKETS);
+				return SKETCH_BAD_VALUE;
+			}
+			(*counts)[n++] = v;
+		}
+		if (**p != ',')
+			break;
+		(*p)++;
+	}
+	*offset = (int32_t) off;
+	*length = n;
+	return SKETCH_OK;
+}
+
+SketchStatus
+sketch_parse(const char *str, SketchData *s, sketch_alloc_fn alloc,
+			 char *msg, size_t msglen)
+{
+	const char *p = SkipSpaces(str);
+	static const char *const names[] = {"alpha=", "count=", "zeros=", "min=", "max=", "sum="};
+	SketchStatus st;
+	int64_t	   *pos = NULL;
+	int64_t	   *neg = NULL;
+
+	memset(s, 0, sizeof(*s));
+	if (!Expect(&p, "ddsketch/"))
+	{
+		snprintf(msg, msglen, "expected \"ddsketch/\" at the start");
+		return SKETCH_BAD_SYNTAX;
+	}
+	if (!Expect(&p, "1 "))
+	{
+		snprintf(msg, msglen, "unknown text format version (this build reads ddsketch/1)");
+		return SKETCH_BAD_VERSION;
+	}
+	for (int f = 0; f < 6; f++)
+	{
+		bool		ok;
+
+		p = SkipSpaces(p);
+		if (!Expect(&p, names[f]))
+		{
+			snprintf(msg, msglen, "expected \"%s\"", names[f]);
+			return SKETCH_BAD_SYNTAX;
+		}
+		switch (f)
+		{
+			case 0:
+				ok = ParseDouble(&p, &s->alpha);
+				break;
+			case 1:
+				ok = ParseInt64(&p, &s->count);
+				break;
+			case 2:
+				ok = ParseInt64(&p, &s->zero_count);
+				break;
+			case 3:
+				ok = ParseDouble(&p, &s->min);
+				break;
+			case 4:
+				ok = ParseDouble(&p, &s->max);
+				break;
+			default:
+				ok = ParseDouble(&p, &s->sum);
+				break;
+		}
+		if (!ok || (*p != ' ' && *p != '\0' && *p != '\t' && *p != '\n' && *p != '\r'))
+		{
+			snprintf(msg, msglen, "malformed value after \"%s\"", names[f]);
+			return SKETCH_BAD_SYNTAX;
+		}
+	}
+	p = SkipSpaces(p);
+	if (Expect(&p, "pos="))
+	{
+		if ((st = ParseStore(&p, &s->pos_offset, &s->pos_length, &pos, alloc, msg, msglen)) != SKETCH_OK)
+			return st;
+		p = SkipSpaces(p);
+	}
+	if (Expect(&p, "neg="))
+	{
+		if ((st = ParseStore(&p, &s->neg_offset, &s->neg_length, &neg, alloc, msg, msglen)) != SKETCH_OK)
+			return st;
+		p = SkipSpaces(p);
+	}
+	if (Expect(&p, "collapsed"))
+	{
+		s->collapsed = true;
+		p = SkipSpaces(p);
+	}
+	if (*p != '\0')
+	{
+		snprintf(msg, msglen, "unexpected \"%.20s\"", p);
+		return SKETCH_BAD_SYNTAX;
+	}
+	s->pos = pos;
+	s->neg = neg;
+	if (!(s->alpha >= SKETCH_MIN_ALPHA && s->alpha <= SKETCH_MAX_ALPHA))
+	{
+		snprintf(msg, msglen, "relative error %g is out of range %g..%g",
+				 s->alpha, SKETCH_MIN_ALPHA, SKETCH_MAX_ALPHA);
+		return SKETCH_BAD_VALUE;
+	}
+	s->multiplier = sketch_multiplier(s->alpha);
+	return sketch_check(s, msg, msglen);
+}

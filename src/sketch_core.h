@@ -1,0 +1,172 @@
+/*
+ * sketch_core.h
+ *		Pure-C kernel of journey.quantile_sketch: a relative-error quantile
+ *		sketch in the style of DDSketch (Masson, Rim and Lee, VLDB 2019).
+ *		No PostgreSQL dependencies, so the codecs can be fuzzed alone.
+ *
+ * A value x > 0 falls in bucket k = ceil(f(x) * M), where f is the
+ * piecewise-linear approximation of log2 read off the bits of the double
+ * (f(2^e (1 + m)) = e + m, 0 <= m < 1) and M = 1 / ln(gamma) with
+ * gamma = (1 + alpha) / (1 - alpha).  Because ln x grows at most one unit
+ * per unit of f, every bucket spans a ratio of at most gamma, so the
+ * harmonic mean of its bounds is within alpha of every value in it.
+ * Negative values use the same buckets on -x in a second store; zeros are
+ * counted apart.  Reading f from the bits costs a few instructions, where
+ * log() would cost more than the rest of the aggregate.
+ */
+#ifndef JOURNEY_SKETCH_CORE_H
+#define JOURNEY_SKETCH_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SKETCH_FORMAT_VERSION	1
+
+#define SKETCH_DEFAULT_ALPHA	0.01
+#define SKETCH_MIN_ALPHA		0.001
+#define SKETCH_MAX_ALPHA		0.1
+
+/*
+ * At most this many buckets per store (positive, negative values).  A store
+ * that would need more keeps the buckets of the largest magnitudes and
+ * folds the smaller ones into its lowest bucket: the sketch is then marked
+ * collapsed, and only values nearer zero than that bucket lose the bound.
+ */
+#define SKETCH_MAX_BUCKETS		16384
+
+/* flag bits */
+#define SKETCH_FLAG_DENSE		0x01	/* working layout (aggregate state) */
+#define SKETCH_FLAG_COLLAPSED	0x02	/* some buckets were folded */
+#define SKETCH_KNOWN_FLAGS		(SKETCH_FLAG_DENSE | SKETCH_FLAG_COLLAPSED)
+
+/*
+ * The stored value (a varlena; vl_len_ is the PostgreSQL length word).
+ * Two layouts share this header:
+ *	- compact (stored): counts as unsigned LEB128 varints, positive store
+ *	  then negative store, each trimmed so its first and last counts are
+ *	  non-zero; capacities 0, sum_comp 0, p_hint NaN;
+ *	- dense (SKETCH_FLAG_DENSE, the aggregates' working state): int64 counts,
+ *	  pos_capacity slots then neg_capacity slots, zeros allowed; the
+ *	  lengths equal the capacities.
+ * All padding is explicit and zero.
+ */
+typedef struct SketchStored
+{
+	int32_t		vl_len_;
+	uint8_t		version;
+	uint8_t		flags;
+	uint16_t	reserved;		/* zero */
+	double		alpha;
+	int64_t		count;			/* all values, zeros included */
+	int64_t		zero_count;
+	double		min;
+	double		max;
+	double		sum;			/* Neumaier sum of the values ... */
+	double		sum_comp;		/* ... and its compensation (dense only) */
+	int32_t		pos_offset;		/* bucket index of the first count */
+	int32_t		pos_length;
+	int32_t		neg_offset;
+	int32_t		neg_length;
+	int32_t		pos_capacity;	/* dense only */
+	int32_t		neg_capacity;	/* dense only */
+	double		p_hint;			/* dense only: p of approx_percentile(v, p) */
+	/* counts follow */
+} SketchStored;
+
+#define SKETCH_HEADER_SIZE		sizeof(SketchStored)
+
+/* a sketch decoded to dense count arrays, as the readers use it */
+typedef struct SketchData
+{
+	double		alpha;
+	double		multiplier;		/* M = 1 / ln(gamma), derived from alpha */
+	bool		collapsed;
+	int64_t		count;
+	int64_t		zero_count;
+	double		min;
+	double		max;
+	double		sum;
+	int32_t		pos_offset;
+	int32_t		pos_length;
+	const int64_t *pos;
+	int32_t		neg_offset;
+	int32_t		neg_length;
+	const int64_t *neg;
+} SketchData;
+
+typedef enum SketchStatus
+{
+	SKETCH_OK = 0,
+	SKETCH_BAD_SYNTAX,
+	SKETCH_BAD_BINARY,
+	SKETCH_BAD_VERSION,
+	SKETCH_BAD_VALUE
+} SketchStatus;
+
+/* the multiplier M for a relative error alpha */
+extern double sketch_multiplier(double alpha);
+
+/* piecewise-linear log2 of a positive finite double, read off its bits */
+static inline double
+sketch_log2ish(double x)
+{
+	union
+	{
+		double		d;
+		uint64_t	u;
+	}			v;
+	int			e;
+
+	v.d = x;
+	e = (int) ((v.u >> 52) & 0x7ff);
+	if (e == 0)
+	{
+		/* subnormal: scale into the normal range (exact) and shift back */
+		v.d = x * 0x1p64;
+		e = (int) ((v.u >> 52) & 0x7ff) - 64;
+	}
+	return (double) (e - 1023) + (double) (v.u & 0xfffffffffffffULL) * 0x1p-52;
+}
+
+/* the bucket index of a positive finite value */
+static inline int32_t
+sketch_index(double multiplier, double x)
+{
+	double		y = sketch_log2ish(x) * multiplier;
+	int32_t		k = (int32_t) y;	/* truncates toward zero */
+
+	return (y > (double) k) ? k + 1 : k;	/* ceil */
+}
+
+/* the valid range of bucket indexes for a multiplier */
+extern void sketch_index_range(double multiplier, int32_t *lo, int32_t *hi);
+
+/* the estimate of bucket k: the harmonic mean of its bounds */
+extern double sketch_bucket_value(double multiplier, int32_t k);
+
+/* validation of a decoded sketch */
+extern SketchStatus sketch_check(const SketchData *s, char *msg, size_t msglen);
+
+/* readers */
+extern double sketch_quantile(const SketchData *s, double p);
+extern double sketch_rank(const SketchData *s, double x);
+
+/* compact counts: size, encode and decode (with validation of lengths) */
+extern size_t sketch_varint_size(const int64_t *counts, int32_t n);
+extern uint8_t *sketch_varint_encode(const int64_t *counts, int32_t n, uint8_t *out);
+extern SketchStatus sketch_varint_decode(const uint8_t *in, size_t len,
+										 int64_t *counts, int32_t n,
+										 size_t *used, char *msg, size_t msglen);
+
+/* text form: parse into a SketchData whose arrays come from alloc (zeroed) */
+typedef void *(*sketch_alloc_fn) (size_t size);
+extern SketchStatus sketch_parse(const char *str, SketchData *s, sketch_alloc_fn alloc,
+								 char *msg, size_t msglen);
+/* text form: the length needed (without NUL), and the writer */
+extern size_t sketch_format(const SketchData *s, char *buf, size_t buflen);
+
+/* shortest text of a double that reads back exactly */
+extern int	sketch_format_double(double v, char *buf, size_t buflen);
+
+#endif							/* JOURNEY_SKETCH_CORE_H */

@@ -11,7 +11,7 @@ OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o src/sketch_core.
 SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = install scores scores_stats scores_io scores_oracle sketch event
+REGRESS = install scores scores_stats scores_io scores_oracle sketch sketch_io event
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

@@ -440,7 +440,7 @@ quantile_sketch_recv(PG_FUNCTION_ARGS)
 	if (d.pos_length < 0 || d.pos_length > SKETCH_MAX_BUCKETS ||
 		d.neg_length < 0 || d.neg_length > SKETCH_MAX_BUCKETS)
 	{
-		snprintf(msg, sizeof(msg), "bucket counts %d and %d are out of range 0..%d",
+		snprintf(msg, sizeof(msg), "bucket lengths %d and %d are out of range 0..%d",
 				 d.pos_length, d.neg_length, SKETCH_MAX_BUCKETS);
 		ReportInputError(SKETCH_BAD_BINARY, msg, true, NULL);
 	}

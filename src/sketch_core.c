@@ -345,7 +345,8 @@ sketch_format(const SketchData *s, char *buf, size_t buflen)
 
 #define APPEND(...) \
 	do { \
-		int n_ = snprintf(buf + len, len < buflen ? buflen - len : 0, __VA_ARGS__); \
+		int n_ = snprintf(buf && len < buflen ? buf + len : NULL, \
+						  len < buflen ? buflen - len : 0, __VA_ARGS__); \
 		len += (n_ > 0 ? (size_t) n_ : 0); \
 	} while (0)
 

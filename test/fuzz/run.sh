@@ -9,9 +9,14 @@ seconds=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang-14}
 work=$(mktemp -d /tmp/journey-fuzz.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-$CC -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	-Isrc test/fuzz/fuzz_scores.c src/scores_core.c -lm -o "$work/fuzz_scores"
-cp -r test/fuzz/corpus "$work/corpus"
-"$work/fuzz_scores" -max_total_time="$seconds" -max_len=256 -print_final_stats=1 \
-	"$work/corpus" 2>"$work/log" || { tail -60 "$work/log"; exit 1; }
-grep -E "^(#[0-9]+.*DONE|stat::number_of_executed_units)" "$work/log" | tail -2
+# harness, its kernel source and its seed corpus
+targets=("scores src/scores_core.c corpus" "sketch src/sketch_core.c corpus_sketch")
+for t in "${targets[@]}"; do
+	read -r name src corpus <<<"$t"
+	$CC -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		-Isrc "test/fuzz/fuzz_$name.c" "$src" -lm -o "$work/fuzz_$name"
+	cp -r "test/fuzz/$corpus" "$work/$corpus"
+	"$work/fuzz_$name" -max_total_time="$seconds" -max_len=512 -print_final_stats=1 -artifact_prefix="$work/" \
+		"$work/$corpus" 2>"$work/$name.log" || { tail -60 "$work/$name.log"; cp "$work"/crash-* "$work"/leak-* "$work"/timeout-* . 2>/dev/null; exit 1; }
+	echo "fuzz_$name: $(grep -E "^stat::number_of_executed_units" "$work/$name.log" | awk '{print $2}') inputs, no report"
+done

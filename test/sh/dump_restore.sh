@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# pg_dump/restore keeps a table of score summaries bit-identical, and the
-# extension's own tables (events, user rows of the configuration tables),
-# in plain and custom format.  Runs against the server of test/suite (PG* set).
+# pg_dump/restore keeps tables of score summaries and quantile sketches
+# bit-identical, and the extension's own tables (events, user rows of the
+# configuration tables), in plain and custom format.  Runs against the server of test/suite (PG* set).
 set -euo pipefail
 PSQL="psql -X -q -v ON_ERROR_STOP=1"
 for db in jr_src jr_plain jr_custom; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
@@ -16,6 +16,11 @@ INSERT INTO summaries VALUES
 INSERT INTO summaries
 SELECT 100 + g, journey.score_summary((hashint4(i) & 2147483647) % 11)
 FROM generate_series(1, 50000) i, LATERAL (SELECT i % 97 AS g) x GROUP BY g;
+CREATE TABLE sketches (id int PRIMARY KEY, sk journey.quantile_sketch);
+INSERT INTO sketches
+SELECT i % 50, journey.percentile_agg(exp(sin(i) * 5) * (CASE WHEN i % 7 = 0 THEN -1 ELSE 1 END))
+FROM generate_series(1, 20000) i GROUP BY i % 50;
+INSERT INTO sketches VALUES (1000, NULL);
 -- extension-owned tables: events and user rows of the configuration tables
 INSERT INTO journey.events (customer_id, occurred_at, touchpoint, nps, properties)
 SELECT 'c' || i, timestamptz '2026-01-01 00:00+00' + i * interval '1 hour', 'checkout',
@@ -29,6 +34,8 @@ SQL
 snapshot() {
 	psql -X -At -d "$1" -c "SELECT id, s::text, encode(journey.score_summary_send(s), 'hex'), CASE WHEN journey.score_scale(s) IS NULL THEN journey.nps(s) END
 	                         FROM summaries ORDER BY id"
+	psql -X -At -d "$1" -c "SELECT id, sk::text, encode(journey.quantile_sketch_send(sk), 'hex'),
+	                         journey.approx_percentiles(sk, '{0.1,0.5,0.99}') FROM sketches ORDER BY id"
 	psql -X -At -d "$1" -c "SELECT event_id, customer_id, occurred_at, nps, properties FROM journey.events ORDER BY 1"
 	psql -X -At -d "$1" -c "SELECT stage, position, builtin FROM journey.stages ORDER BY 1"
 	psql -X -At -d "$1" -c "SELECT emotion, valence, builtin FROM journey.emotions ORDER BY 1"

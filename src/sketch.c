@@ -176,7 +176,11 @@ DenseAdd(Sketch *s, int store, int32 k, int64 c, double multiplier)
 	return s;
 }
 
-/* Neumaier summation: sum + comp carries the rounding error of every add */
+/*
+ * Neumaier summation: sum + comp carries the rounding error of every add.
+ * An overflow to infinity is reported by CheckSum when the state is read,
+ * not tested per row.
+ */
 static inline void
 AddToSum(Sketch *s, double x)
 {
@@ -187,7 +191,13 @@ AddToSum(Sketch *s, double x)
 	else
 		s->sum_comp += (x - t) + s->sum;
 	s->sum = t;
-	if (unlikely(!isfinite(t)))
+}
+
+/* a working state whose sum left the float8 range cannot be stored */
+static void
+CheckSum(const Sketch *s)
+{
+	if (!isfinite(s->sum + s->sum_comp))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("sum of the sketched values is out of range for type double precision")));
@@ -750,6 +760,8 @@ quantile_sketch_combine(PG_FUNCTION_ARGS)
 
 	if (!journey_in_aggregate(fcinfo))
 		elog(ERROR, "quantile_sketch_combine called in non-aggregate context");
+	CheckSum(a);
+	CheckSum(b);
 	db = ViewOf(b);
 	if (!(a->flags & SKETCH_FLAG_DENSE))
 	{
@@ -791,7 +803,11 @@ quantile_sketch_rollup_trans(PG_FUNCTION_ARGS)
 Datum
 quantile_sketch_final(PG_FUNCTION_ARGS)
 {
-	SketchData	d = ViewOf(PG_GETARG_SKETCH_P(0));
+	Sketch	   *s = PG_GETARG_SKETCH_P(0);
+	SketchData	d;
+
+	CheckSum(s);
+	d = ViewOf(s);
 
 	PG_RETURN_POINTER(Compact(&d));
 }
@@ -801,8 +817,10 @@ Datum
 quantile_sketch_final_percentile(PG_FUNCTION_ARGS)
 {
 	Sketch	   *s = PG_GETARG_SKETCH_P(0);
-	SketchData	d = ViewOf(s);
+	SketchData	d;
 
+	CheckSum(s);
+	d = ViewOf(s);
 	PG_RETURN_FLOAT8(sketch_quantile(&d, s->p_hint));
 }
 

@@ -6,12 +6,13 @@ EXTENSION = journey
 EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/default_version[[:space:]]*=[[:space:]]*'\([^']*\)'/\1/")
 
 MODULE_big = journey
-OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o src/sketch_core.o src/sketch.o
+OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o src/sketch_core.o src/sketch.o \
+	src/placement_core.o src/placement.o
 
-SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql
+SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = install scores scores_stats scores_io scores_oracle sketch sketch_io event
+REGRESS = install scores scores_stats scores_io scores_oracle sketch sketch_io event placement
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config
@@ -29,4 +30,5 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SRCS) $(EXTENSION).control
 src/scores.o src/scores_core.o: src/scores_core.h src/journey.h src/stats.h
 src/stats.o: src/stats.h
 src/sketch.o src/sketch_core.o: src/sketch_core.h src/journey.h
+src/placement.o src/placement_core.o: src/placement_core.h src/journey.h
 src/journey.o: src/journey.h

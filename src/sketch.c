@@ -86,7 +86,7 @@ UsedRange(const int64 *c, int32 n, int32 *first, int32 *last)
  * side it grows.  Beyond SKETCH_MAX_BUCKETS the lowest indexes are folded
  * into the lowest kept bucket and the sketch is marked collapsed.
  */
-static Sketch *
+static pg_noinline Sketch *
 Reshape(Sketch *s, int store, int32 need_lo, int32 need_hi, double multiplier)
 {
 	int32		off = store == 0 ? s->pos_offset : s->neg_offset;
@@ -105,6 +105,7 @@ Reshape(Sketch *s, int store, int32 need_lo, int32 need_hi, double multiplier)
 	Sketch	   *n;
 	int64	   *dst;
 
+	/* the range that must be covered: the used buckets and the new ones */
 	lo = need_lo;
 	hi = need_hi;
 	grow_down = false;
@@ -117,12 +118,30 @@ Reshape(Sketch *s, int store, int32 need_lo, int32 need_hi, double multiplier)
 	span = hi - lo + 1;
 	if (span > SKETCH_MAX_BUCKETS)
 	{
+		/* keep the largest magnitudes; fold the rest into the lowest slot */
 		lo = hi - SKETCH_MAX_BUCKETS + 1;
-		span = SKETCH_MAX_BUCKETS;
+		newcap = SKETCH_MAX_BUCKETS;
+		newoff = lo;
 		s->flags |= SKETCH_FLAG_COLLAPSED;
 	}
-	newcap = Min(span + Max(32, span / 2), SKETCH_MAX_BUCKETS);
-	newoff = grow_down ? hi - newcap + 1 : lo;
+	else
+	{
+		/*
+		 * Keep the current window and at least double it, on the side the
+		 * values grow, so that a store is reshaped O(log buckets) times.
+		 */
+		int64		wlo = cap > 0 ? Min(lo, (int64) off) : lo;
+		int64		whi = cap > 0 ? Max(hi, (int64) off + cap - 1) : hi;
+
+		newcap = Min(Max(whi - wlo + 1 + 64, 2 * (int64) cap), SKETCH_MAX_BUCKETS);
+		if (whi - wlo + 1 > newcap)
+		{
+			/* the old window and the new value are too far apart */
+			wlo = lo;
+			whi = hi;
+		}
+		newoff = grow_down ? whi - newcap + 1 : wlo;
+	}
 	/* keep the window inside the valid index range */
 	sketch_index_range(multiplier, &klo, &khi);
 	if (newoff < klo)
@@ -153,7 +172,7 @@ Reshape(Sketch *s, int store, int32 need_lo, int32 need_hi, double multiplier)
 }
 
 /* add count c at bucket k of a store, reshaping when k is off the window */
-static Sketch *
+static pg_attribute_always_inline Sketch *
 DenseAdd(Sketch *s, int store, int32 k, int64 c, double multiplier)
 {
 	int32		off = store == 0 ? s->pos_offset : s->neg_offset;
@@ -553,9 +572,11 @@ CheckFraction(double p)
  * The common transition: add value x to the dense state (created on the
  * first non-NULL value, in the per-call context; the executor copies a new
  * state into the aggregate context).  p is NaN except for approx_percentile.
+ * alpha_varies: alpha comes from an argument, so each row must match the
+ * state's; otherwise it is the default every state of the aggregate has.
  */
 static pg_attribute_always_inline Datum
-SketchTransition(FunctionCallInfo fcinfo, double alpha, double p)
+SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool alpha_varies)
 {
 	Sketch	   *s;
 	double		x;
@@ -608,7 +629,7 @@ SketchTransition(FunctionCallInfo fcinfo, double alpha, double p)
 	else
 	{
 		s = (Sketch *) PG_GETARG_POINTER(0);
-		if (unlikely(s->alpha != alpha))
+		if (alpha_varies && unlikely(s->alpha != alpha))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("relative error changed from %g to %g within one aggregate",
@@ -644,7 +665,7 @@ PG_FUNCTION_INFO_V1(quantile_sketch_trans_p);
 Datum
 quantile_sketch_trans(PG_FUNCTION_ARGS)
 {
-	return SketchTransition(fcinfo, SKETCH_DEFAULT_ALPHA, get_float8_nan());
+	return SketchTransition(fcinfo, SKETCH_DEFAULT_ALPHA, get_float8_nan(), false);
 }
 
 /* quantile_sketch_trans_alpha: percentile_agg(value, relative_error) */
@@ -655,7 +676,7 @@ quantile_sketch_trans_alpha(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("relative error must not be NULL")));
-	return SketchTransition(fcinfo, PG_GETARG_FLOAT8(2), get_float8_nan());
+	return SketchTransition(fcinfo, PG_GETARG_FLOAT8(2), get_float8_nan(), true);
 }
 
 /* quantile_sketch_trans_p: approx_percentile(value, p) */
@@ -666,7 +687,7 @@ quantile_sketch_trans_p(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("percentile must not be NULL")));
-	return SketchTransition(fcinfo, SKETCH_DEFAULT_ALPHA, PG_GETARG_FLOAT8(2));
+	return SketchTransition(fcinfo, SKETCH_DEFAULT_ALPHA, PG_GETARG_FLOAT8(2), false);
 }
 
 /*

@@ -77,8 +77,7 @@ plans="$out/scores-$stamp-plans.txt"
 table="$out/scores-$stamp.md"
 psql=(psql -X -q -v ON_ERROR_STOP=1)
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+. "$root/test/bench/lib.sh"
 
 # The six queries: id|label|SQL.  Ratios of 1-3 are to 1, of 4-6 to 4.
 queries=(
@@ -89,15 +88,8 @@ queries=(
 	"5|grouped journey.nps(score)|SELECT grp, journey.nps(score) FROM t GROUP BY grp"
 	"6|grouped plain SQL NPS|SELECT grp, 100.0*(count(*) FILTER (WHERE score>=9) - count(*) FILTER (WHERE score<=6))/count(*) FROM t GROUP BY grp"
 )
-sqlq() { printf '%s' "${1//\'/\'\'}"; }	# quote for a SQL string literal
 
-echo "== machine and server"
-echo "cores: $(nproc) online ($(getconf _NPROCESSORS_ONLN) configured: $(getconf _NPROCESSORS_CONF)); cpu: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-echo "memory: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-"${psql[@]}" -At -c "SELECT version()"
-"${psql[@]}" -At -F' = ' -c "SELECT name, setting || coalesce(unit, '') FROM pg_settings
-	WHERE name IN ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather',
-	               'max_parallel_workers', 'jit', 'autovacuum', 'wal_level') ORDER BY name"
+bench_machine
 
 echo "== load: $BENCH_ROWS rows, $BENCH_GROUPS groups"
 t0=$(now)
@@ -115,20 +107,9 @@ SQL
 "${psql[@]}" -At -c "SELECT format('table t: %s rows, %s, %s groups, in %s s', count(*),
 	pg_size_pretty(pg_relation_size('t')), count(DISTINCT grp), '$(elapsed "$t0")') FROM t"
 
-# Timing function: server-side wall time of one execution in ms.  EXECUTE
-# plans with CURSOR_OPT_PARALLEL_OK, so the query may use parallel workers;
-# the plans step below checks that it does.
-"${psql[@]}" <<'SQL'
-CREATE OR REPLACE FUNCTION bench_ms(q text) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-BEGIN
-	t0 := clock_timestamp();
-	EXECUTE q;
-	RETURN 1000 * extract(epoch FROM clock_timestamp() - t0);
-END
-$$;
-SQL
+# the timing function (lib.sh); the plans step below checks that parallel
+# plans really run in parallel
+bench_create_timer
 
 echo "== check: journey.nps(score) = plain formula, ungrouped and per group, parallel off and on"
 # exact: the plain formula in float8 (100 (P - D) and n are exact doubles, so

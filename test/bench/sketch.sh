@@ -162,8 +162,7 @@ table="$out/sketch-$stamp.md"
 psql=(psql -X -q -v ON_ERROR_STOP=1)
 failed=()	# correctness checks that failed; reported (exit 1) at the very end
 
-now() { date +%s.%N; }
-elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+. "$root/test/bench/lib.sh"
 
 # The quantiles every method is asked for.
 qs='0.5,0.9,0.99,0.999'
@@ -185,7 +184,6 @@ queries=(
 	"9|9|rollup|rollup of $BENCH_GROUPS stored sketches|SELECT journey.approx_percentiles(journey.rollup(sk), '{$qs}') FROM daily"
 	"10|9|rollup|tdigest rollup of $BENCH_GROUPS stored tdigests|SELECT tdigest_percentile(td, ARRAY[$qs]) FROM daily_td"
 )
-sqlq() { printf '%s' "${1//\'/\'\'}"; }	# quote for a SQL string literal
 query_sql() {	# the SQL of query $1
 	local entry id base kind label q
 	for entry in "${queries[@]}"; do
@@ -202,13 +200,7 @@ for ((i = 0; i < BENCH_EXACT_ROUNDS; i++)); do
 	exact_rounds+="$(( 1 + (i * (BENCH_ROUNDS - 1) * 2 + BENCH_EXACT_ROUNDS - 1) / (2 * (BENCH_EXACT_ROUNDS - 1)) )) "
 done
 
-echo "== machine and server"
-echo "cores: $(nproc) online ($(getconf _NPROCESSORS_ONLN) configured: $(getconf _NPROCESSORS_CONF)); cpu: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-echo "memory: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-"${psql[@]}" -At -c "SELECT version()"
-"${psql[@]}" -At -F' = ' -c "SELECT name, setting || coalesce(unit, '') FROM pg_settings
-	WHERE name IN ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather',
-	               'max_parallel_workers', 'jit', 'autovacuum', 'wal_level') ORDER BY name"
+bench_machine
 
 echo "== load: $BENCH_ROWS rows, $BENCH_GROUPS groups"
 t0=$(now)
@@ -232,20 +224,10 @@ SQL
 "${psql[@]}" -At -c "SELECT format('extensions: %s', string_agg(extname || ' ' || extversion, ', ' ORDER BY extname))
 	FROM pg_extension WHERE extname IN ('journey', 'tdigest')"
 
-# Timing function: server-side wall time of one execution in ms.  EXECUTE
-# plans with CURSOR_OPT_PARALLEL_OK, so the query may use parallel workers;
-# the plans step below checks that it does.  plan_is_parallel(q): whether
-# the plan of q (in the current settings) has a Gather.
+# the timing function (lib.sh), and plan_is_parallel(q): whether the plan
+# of q (in the current settings) has a Gather
+bench_create_timer
 "${psql[@]}" <<'SQL'
-CREATE OR REPLACE FUNCTION bench_ms(q text) RETURNS float8 LANGUAGE plpgsql AS $$
-DECLARE
-	t0 timestamptz;
-BEGIN
-	t0 := clock_timestamp();
-	EXECUTE q;
-	RETURN 1000 * extract(epoch FROM clock_timestamp() - t0);
-END
-$$;
 CREATE OR REPLACE FUNCTION plan_is_parallel(q text) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
 	line text;

@@ -21,7 +21,8 @@ ORDER BY 1;
 
 -- every aggregate has a combine function, a non-internal state and is
 -- parallel safe; the score aggregates have an exact moving (inverse) mode,
--- the sketches do not (min and max cannot be removed)
+-- the sketches and retention do not (min, max and seen flags cannot be
+-- removed)
 SELECT a.aggfnoid::regprocedure AS aggregate, a.aggcombinefn <> 0 AS has_combine,
        a.aggminvtransfn <> 0 AS moving, a.aggtranstype::regtype AS state, p.proparallel
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid

@@ -7,12 +7,12 @@ EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/defau
 
 MODULE_big = journey
 OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o src/sketch_core.o src/sketch.o \
-	src/placement_core.o src/placement.o src/session.o src/retention.o
+	src/placement_core.o src/placement.o src/session.o src/retention.o src/funnel_summary.o
 
-SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql src/session.sql src/retention.sql
+SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql src/session.sql src/retention.sql src/funnel_summary.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = install scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention
+REGRESS = install scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

@@ -8,7 +8,7 @@ INSERT INTO fs_levels VALUES (1, -1), (2, 0), (3, 0), (4, 1), (5, 1), (6, 1), (7
 SELECT journey.funnel_summary(level, 3) FROM fs_levels;
 -- reached: step 1 = 3 + 2 + 2 = 7, step 2 = 4, step 3 = 2; of first 100,
 -- 400/7, 200/7; of previous -, 400/7, 50; dropped -, 3, 2; drop rate -,
--- 300/7, 50
+-- 300/7, 50; never started 2 and excluded 1 on every row
 SELECT * FROM journey.funnel_report((SELECT journey.funnel_summary(level, 3) FROM fs_levels),
                                     ARRAY['visit', 'cart', 'order']);
 SELECT 400.0::float8 / 7 AS four_sevenths, 200.0::float8 / 7 AS two_sevenths, 300.0::float8 / 7 AS three_sevenths;
@@ -22,6 +22,11 @@ FROM (SELECT journey.funnel_summary(level, 3) AS s FROM fs_levels) x;
 SELECT * FROM journey.funnel_chart((SELECT journey.funnel_summary(level, 3) FROM fs_levels),
                                    ARRAY['visit', 'cart', 'order']);
 SELECT * FROM journey.funnel_chart('{1:1,2:1}/3', NULL, 10);
+-- a NULL summary (rollup of no rows) gives no rows, not a crash
+SELECT * FROM journey.funnel_report(NULL);
+SELECT * FROM journey.funnel_chart(NULL);
+SELECT count(*) AS report_rows FROM (SELECT journey.rollup(s) AS s FROM (VALUES (NULL::journey.funnel_summary)) v(s)) x,
+     journey.funnel_report(x.s);
 -- nobody started: percentages NULL, no bars
 SELECT * FROM journey.funnel_report('{0:5}/2');
 SELECT * FROM journey.funnel_chart('{0:5}/2');
@@ -105,4 +110,5 @@ SELECT journey.rollup(s) FROM (VALUES ('{1:9223372036854775807}/3'::journey.funn
 SELECT journey.funnel_reached('{1:1}/3', 4);
 SELECT journey.funnel_level_count('{1:1}/3', -2);
 SELECT * FROM journey.funnel_chart('{1:1}/3', NULL, 0);
+SELECT * FROM journey.funnel_chart('{1:1}/3', NULL, NULL);
 SELECT * FROM journey.funnel_report('{1:1}/3', '{{a}}');

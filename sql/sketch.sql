@@ -151,7 +151,23 @@ SELECT journey.sketch_collapsed(sk) AS collapsed,
 FROM (SELECT journey.percentile_agg(x) AS sk
       FROM (SELECT 1e-300 AS x UNION ALL SELECT 1e300 FROM generate_series(1, 100)) y) z;
 
+-- a store that must collapse does not make the other store fold values it
+-- still has room for (alpha 0.001: the negative store collapses; the
+-- positive one spans 15 967 buckets and must keep 7.69e-4 within alpha)
+-- (7.69e-4 is the 4th of the 7 values)
+SELECT within(journey.approx_percentile(sk, 4.0 / 7), 7.69e-4, 0.001) AS kept_within_alpha
+FROM (SELECT journey.percentile_agg(v, 0.001 ORDER BY o) AS sk
+      FROM (VALUES (1, -1e-5), (2, -1e6), (3, -1e-9), (4, 1e-3), (5, 1e6), (6, 10 ^ 6.5), (7, 7.69e-4)) x(o, v)) y;
+-- buckets next to DBL_MAX still give finite estimates within alpha
+SELECT within(journey.approx_percentile(sk, 0.5), 1.6e308, 0.01) AS near_max_ok
+FROM (SELECT journey.percentile_agg(v ORDER BY o) AS sk
+      FROM (VALUES (1, -1.79e308), (2, 1.6e308), (3, 1.79e308)) x(o, v)) y;
+-- p = 1 on a count next to 2^63 is the max, not the min
+SELECT journey.approx_percentile('ddsketch/1 alpha=0.01 count=9223372036854775807 zeros=0 min=1 max=2 sum=3 pos=0:9223372036854775806,~49,1'::journey.quantile_sketch, 1) AS p100;
+
 -- errors
+SELECT journey.approx_percentile(v, 'NaN') FROM (VALUES (1)) x(v);
+SELECT journey.approx_percentile(v, p) FROM (VALUES (1, 0.5), (2, 'NaN')) x(v, p);
 SELECT journey.percentile_agg(v) FROM (VALUES (1), ('NaN'::float8)) x(v);
 SELECT journey.percentile_agg(v) FROM (VALUES ('Infinity'::float8)) x(v);
 SELECT journey.percentile_agg(v) FROM (VALUES ('-Infinity'::float8)) x(v);

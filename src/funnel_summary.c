@@ -508,17 +508,22 @@ PercentOrNull(int64 num, int64 den, bool *isnull)
 Datum
 funnel_summary_report(PG_FUNCTION_ARGS)
 {
-	FunnelSummary *f = GetFunnelArg(fcinfo, 0);
-	ArrayType  *labels = GetLabels(fcinfo, 1);
+	FunnelSummary *f;
+	ArrayType  *labels;
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		reached[FUNNEL_MAX_STEPS + 1];
 
+	/* not STRICT (labels may be NULL): no summary, no rows */
 	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	f = GetFunnelArg(fcinfo, 0);
+	labels = GetLabels(fcinfo, 1);
 	Reached(f, reached);
 	for (int k = 1; k <= f->steps; k++)
 	{
-		Datum		values[7];
-		bool		nulls[7] = {false};
+		Datum		values[9];
+		bool		nulls[9] = {false};
 
 		values[0] = Int32GetDatum(k);
 		values[1] = CStringGetTextDatum(StepLabel(labels, k));
@@ -535,6 +540,9 @@ funnel_summary_report(PG_FUNCTION_ARGS)
 			values[5] = Int64GetDatum(reached[k - 1] - reached[k]);
 			values[6] = PercentOrNull(reached[k - 1] - reached[k], reached[k - 1], &nulls[6]);
 		}
+		/* the customers outside the steps, on every row (funnels.md 4) */
+		values[7] = Int64GetDatum(f->counts[LEVEL_SLOT(0)]);
+		values[8] = Int64GetDatum(f->counts[LEVEL_SLOT(-1)]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
@@ -547,20 +555,30 @@ funnel_summary_report(PG_FUNCTION_ARGS)
 Datum
 funnel_summary_chart(PG_FUNCTION_ARGS)
 {
-	FunnelSummary *f = GetFunnelArg(fcinfo, 0);
-	ArrayType  *labels = GetLabels(fcinfo, 1);
-	int32		width = PG_GETARG_INT32(2);
+	FunnelSummary *f;
+	ArrayType  *labels;
+	int32		width;
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	int64		reached[FUNNEL_MAX_STEPS + 1];
 	char	   *names[FUNNEL_MAX_STEPS + 1];
 	int			namewidth = 0;
 	int			countwidth = 1;
 
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("chart width must not be NULL")));
+	width = PG_GETARG_INT32(2);
 	if (width < 1 || width > 1000)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("chart width %d is out of range 1..1000", width)));
+	/* not STRICT (labels may be NULL): no summary, no lines */
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	f = GetFunnelArg(fcinfo, 0);
+	labels = GetLabels(fcinfo, 1);
 	Reached(f, reached);
 	for (int k = 1; k <= f->steps; k++)
 	{

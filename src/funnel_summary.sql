@@ -63,7 +63,8 @@ CREATE FUNCTION journey.funnel_reached(journey.funnel_summary, step integer) RET
 	AS 'MODULE_PATHNAME', 'funnel_summary_reached' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.funnel_report(s journey.funnel_summary, labels text[] DEFAULT NULL,
 		OUT step integer, OUT label text, OUT reached bigint, OUT pct_of_first float8,
-		OUT pct_of_previous float8, OUT dropped bigint, OUT drop_rate float8)
+		OUT pct_of_previous float8, OUT dropped bigint, OUT drop_rate float8,
+		OUT never_started bigint, OUT excluded bigint)
 	RETURNS SETOF record
 	AS 'MODULE_PATHNAME', 'funnel_summary_report' LANGUAGE C IMMUTABLE PARALLEL SAFE ROWS 8;
 CREATE FUNCTION journey.funnel_chart(s journey.funnel_summary, labels text[] DEFAULT NULL, width integer DEFAULT 40)
@@ -73,5 +74,5 @@ CREATE FUNCTION journey.funnel_chart(s journey.funnel_summary, labels text[] DEF
 COMMENT ON FUNCTION journey.funnel_steps(journey.funnel_summary) IS 'number of steps N of the funnel';
 COMMENT ON FUNCTION journey.funnel_level_count(journey.funnel_summary, integer) IS 'customers whose deepest level is exactly level (-1 excluded, 0 never started)';
 COMMENT ON FUNCTION journey.funnel_reached(journey.funnel_summary, integer) IS 'customers who reached the step (level >= step)';
-COMMENT ON FUNCTION journey.funnel_report(journey.funnel_summary, text[]) IS 'per step: customers reached, percent of step 1, percent of the previous step, dropped count and drop rate (percent)';
-COMMENT ON FUNCTION journey.funnel_chart(journey.funnel_summary, text[], integer) IS 'text bar chart of a funnel, one line per step: label, reached, percent of step 1, bar proportional to reached';
+COMMENT ON FUNCTION journey.funnel_report(journey.funnel_summary, text[]) IS 'per step: customers reached, percent of step 1, percent of the previous step, dropped count and drop rate (percent), with the customers who never started and those excluded on every row; no rows for a NULL summary';
+COMMENT ON FUNCTION journey.funnel_chart(journey.funnel_summary, text[], integer) IS 'text bar chart of a funnel, one line per step: label, reached, percent of step 1, bar proportional to reached; no lines for a NULL summary';

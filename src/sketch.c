@@ -180,9 +180,17 @@ DenseAdd(Sketch *s, int store, int32 k, int64 c, double multiplier)
 
 	if (unlikely(k < off || k >= off + cap))
 	{
-		/* a full collapsed window keeps taking the small values in slot 0 */
-		if ((s->flags & SKETCH_FLAG_COLLAPSED) && cap == SKETCH_MAX_BUCKETS && k < off)
+		int64	   *slots = store == 0 ? DensePos(s) : DenseNeg(s);
+
+		/*
+		 * A full window whose top slot is in use cannot move down: smaller
+		 * values are folded into its first slot (without a Reshape per row).
+		 */
+		if (cap == SKETCH_MAX_BUCKETS && k < off && slots[cap - 1] != 0)
+		{
 			k = off;
+			s->flags |= SKETCH_FLAG_COLLAPSED;
+		}
 		else
 		{
 			s = Reshape(s, store, k, k, multiplier);
@@ -576,7 +584,7 @@ CheckFraction(double p)
  * state's; otherwise it is the default every state of the aggregate has.
  */
 static pg_attribute_always_inline Datum
-SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool alpha_varies)
+SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bool alpha_varies)
 {
 	Sketch	   *s;
 	double		x;
@@ -606,7 +614,7 @@ SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool alpha_var
 		hdr.alpha = CheckAlpha(alpha);
 		hdr.min = x;
 		hdr.max = x;
-		hdr.p_hint = isnan(p) ? p : CheckFraction(p);
+		hdr.p_hint = has_p ? p : get_float8_nan();
 		multiplier = Multiplier(alpha);
 		if (x > 0.0)
 			s = DenseNew(&hdr, sketch_index(multiplier, x) - 32, 64, 0, 0);
@@ -634,7 +642,7 @@ SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool alpha_var
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("relative error changed from %g to %g within one aggregate",
 							s->alpha, alpha)));
-		if (unlikely(!isnan(p) && s->p_hint != p))
+		if (has_p && unlikely(s->p_hint != p))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("percentile changed from %g to %g within one aggregate",
@@ -665,7 +673,7 @@ PG_FUNCTION_INFO_V1(quantile_sketch_trans_p);
 Datum
 quantile_sketch_trans(PG_FUNCTION_ARGS)
 {
-	return SketchTransition(fcinfo, SKETCH_DEFAULT_ALPHA, get_float8_nan(), false);
+	return SketchTransition(fcinfo, SKETCH_DEFAULT_ALPHA, 0.0, false, false);
 }
 
 /* quantile_sketch_trans_alpha: percentile_agg(value, relative_error) */
@@ -676,7 +684,7 @@ quantile_sketch_trans_alpha(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("relative error must not be NULL")));
-	return SketchTransition(fcinfo, PG_GETARG_FLOAT8(2), get_float8_nan(), true);
+	return SketchTransition(fcinfo, PG_GETARG_FLOAT8(2), 0.0, false, true);
 }
 
 /* quantile_sketch_trans_p: approx_percentile(value, p) */
@@ -687,7 +695,9 @@ quantile_sketch_trans_p(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("percentile must not be NULL")));
-	return SketchTransition(fcinfo, SKETCH_DEFAULT_ALPHA, PG_GETARG_FLOAT8(2), false);
+	/* checked on every row: NaN must not pass as "no percentile" */
+	return SketchTransition(fcinfo, SKETCH_DEFAULT_ALPHA, CheckFraction(PG_GETARG_FLOAT8(2)),
+							true, false);
 }
 
 /*
@@ -842,6 +852,12 @@ quantile_sketch_final_percentile(PG_FUNCTION_ARGS)
 
 	CheckSum(s);
 	d = ViewOf(s);
+	/* a state that lost its p (e.g. shipped through the text form) */
+	if (isnan(s->p_hint))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("approx_percentile state carries no percentile"),
+				 errhint("Use journey.approx_percentile(journey.percentile_agg(value), p) instead.")));
 	PG_RETURN_FLOAT8(sketch_quantile(&d, s->p_hint));
 }
 

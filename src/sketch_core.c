@@ -50,7 +50,13 @@ sketch_bucket_value(double multiplier, int32_t k)
 	double		lo = Exp2ish(((double) k - 1.0) / multiplier);
 	double		hi = Exp2ish((double) k / multiplier);
 
-	/* 2 lo hi / (lo + hi), ordered so that nothing overflows */
+	/*
+	 * 2 lo hi / (lo + hi).  Near DBL_MAX both 2 hi and lo + hi overflow, so
+	 * there the equivalent 2 lo / (1 + lo / hi) is used (it differs in the
+	 * last bits, so the common case keeps the first form).
+	 */
+	if (hi > DBL_MAX / 2)
+		return lo * (2.0 / (1.0 + lo / hi));
 	return lo * (2.0 * hi / (lo + hi));
 }
 
@@ -140,6 +146,8 @@ sketch_check(const SketchData *s, char *msg, size_t msglen)
 static double
 Clamp(const SketchData *s, double v)
 {
+	if (isnan(v))
+		return v;
 	return v < s->min ? s->min : (v > s->max ? s->max : v);
 }
 
@@ -152,13 +160,14 @@ double
 sketch_quantile(const SketchData *s, double p)
 {
 	int64_t		n = s->count;
-	int64_t		k = (int64_t) ceil(p * (double) n);
+	double		kd = ceil(p * (double) n);
+	int64_t		k;
 	int64_t		cum = 0;
 
-	if (k < 1)
-		k = 1;
-	if (k > n)
-		k = n;
+	if (isnan(p))
+		return NAN;				/* callers reject NaN; never a silent number */
+	/* clamp in double: p n can round to 2^63, which no int64 holds */
+	k = kd >= (double) n ? n : (kd < 1.0 ? 1 : (int64_t) kd);
 	if (k == 1)
 		return s->min;
 	if (k == n)

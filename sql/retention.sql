@@ -73,3 +73,6 @@ SELECT journey.retention(VARIADIC array_fill(true, ARRAY[33]));
 SELECT journey.retention(VARIADIC a) FROM (VALUES ('{t,t}'::bool[]), ('{t,t,t}')) v(a);
 SELECT journey.retention(VARIADIC '{{t,t},{t,t}}'::bool[]);
 SELECT journey.retention(VARIADIC '{}'::bool[]);
+-- the final function refuses states no aggregate makes
+SELECT journey.retention_final(7);
+SELECT journey.retention_final((2::bigint << 32) | 4);

@@ -115,8 +115,13 @@ retention_final(PG_FUNCTION_ARGS)
 	bool		first = (state & 1) != 0;
 	Datum		elems[RETENTION_MAX_CONDS];
 
-	if (n < RETENTION_MIN_CONDS || n > RETENTION_MAX_CONDS)
-		elog(ERROR, "invalid retention state");
+	/* reachable by calling the function directly with any bigint */
+	if (n < RETENTION_MIN_CONDS || n > RETENTION_MAX_CONDS ||
+		((uint64) state >> (RETENTION_N_SHIFT + 8)) != 0 ||
+		(((uint64) state & UINT64CONST(0xffffffff)) >> n) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid retention state " INT64_FORMAT, state)));
 	for (int i = 0; i < n; i++)
 		elems[i] = BoolGetDatum(first && (state & (INT64CONST(1) << i)) != 0);
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, BOOLOID, 1, true, TYPALIGN_CHAR));

@@ -12,7 +12,7 @@ OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o src/sketch_core.
 SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql src/session.sql src/retention.sql src/funnel_summary.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = install scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary
+REGRESS = install test_helpers scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

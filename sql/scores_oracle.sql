@@ -4,20 +4,6 @@
 -- (metrics.md 1.1: one IEEE division of two integers) and with the numeric
 -- formula after rounding.
 
--- the plan nodes of a query that do partial aggregation or gather workers
-CREATE FUNCTION partial_nodes(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	line text;
-	found text[] := '{}';
-BEGIN
-	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		IF line ~ '(Partial \w*Aggregate|Gather|Parallel Seq Scan|Parallel Append)' THEN
-			found := found || substring(line from '(Partial \w*Aggregate|Gather( Merge)?|Parallel Seq Scan|Parallel Append)');
-		END IF;
-	END LOOP;
-	RETURN array_to_string(ARRAY(SELECT DISTINCT unnest(found) ORDER BY 1), ', ');
-END $$;
-
 SELECT setseed(0.4242);
 CREATE TABLE oracle AS
 SELECT i,
@@ -74,8 +60,8 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
-SELECT partial_nodes($q$SELECT journey.nps(score) FROM oracle$q$);
-SELECT partial_nodes($q$SELECT grp, journey.score_summary(score) FROM oracle GROUP BY grp$q$);
+SELECT plan_nodes($q$SELECT journey.nps(score) FROM oracle$q$);
+SELECT plan_nodes($q$SELECT grp, journey.score_summary(score) FROM oracle GROUP BY grp$q$);
 SELECT journey.nps(score) = (SELECT (100 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)))::float8
          / count(score)::float8 FROM oracle) AS parallel_nps_exact
 FROM oracle;
@@ -92,7 +78,7 @@ JOIN expected_grp e USING (grp);
 -- rollups of stored daily summaries equal the direct summary, in parallel too
 CREATE TABLE daily AS
 SELECT grp, day, journey.score_summary(score) AS s FROM oracle GROUP BY grp, day;
-SELECT partial_nodes($q$SELECT grp, journey.rollup(s) FROM daily GROUP BY grp$q$);
+SELECT plan_nodes($q$SELECT grp, journey.rollup(s) FROM daily GROUP BY grp$q$);
 SELECT count(*) AS groups,
        count(*) FILTER (WHERE r.s::text = d.s::text) AS same_summary,
        count(*) FILTER (WHERE journey.nps(r.s) = e.nps_f8) AS nps_exact
@@ -110,7 +96,7 @@ CREATE TABLE oracle_part_1 PARTITION OF oracle_part FOR VALUES WITH (MODULUS 2, 
 INSERT INTO oracle_part SELECT grp, score FROM oracle;
 ANALYZE oracle_part;
 SET enable_partitionwise_aggregate = on;
-SELECT partial_nodes($q$SELECT day_bucket, journey.nps(score)
+SELECT plan_nodes($q$SELECT day_bucket, journey.nps(score)
 FROM (SELECT grp % 3 AS day_bucket, score FROM oracle_part) x GROUP BY day_bucket$q$);
 SELECT count(*) FILTER (WHERE a.nps = b.nps) AS same, count(*) AS buckets
 FROM (SELECT grp % 3 AS k, journey.nps(score) FROM oracle_part GROUP BY 1) a

@@ -84,18 +84,6 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
-CREATE FUNCTION plan_nodes(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	line text;
-	found text[] := '{}';
-BEGIN
-	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		IF line ~ '(Partial \w*Aggregate|Gather)' THEN
-			found := found || substring(line from '(Partial \w*Aggregate|Gather( Merge)?)');
-		END IF;
-	END LOOP;
-	RETURN array_to_string(ARRAY(SELECT DISTINCT unnest(found) ORDER BY 1), ', ');
-END $$;
 SELECT plan_nodes('SELECT d, journey.percentile_agg(v) FROM dist GROUP BY d');
 SELECT plan_nodes('SELECT journey.percentile_agg(v) FROM dist');
 SELECT count(*) AS groups, count(*) FILTER (WHERE buckets(p.sk) = buckets(s.sk)) AS parallel_same

@@ -7,12 +7,13 @@ EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/defau
 
 MODULE_big = journey
 OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o src/sketch_core.o src/sketch.o \
-	src/placement_core.o src/placement.o src/session.o src/retention.o src/funnel_summary.o
+	src/placement_core.o src/placement.o src/session.o src/retention.o src/funnel_summary.o \
+	src/funnel_core.o src/window_funnel.o
 
-SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql src/session.sql src/retention.sql src/funnel_summary.sql
+SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql src/session.sql src/retention.sql src/funnel_summary.sql src/window_funnel.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = install test_helpers scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary
+REGRESS = install test_helpers scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary window_funnel
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config
@@ -32,3 +33,4 @@ src/stats.o: src/stats.h
 src/sketch.o src/sketch_core.o: src/sketch_core.h src/journey.h
 src/placement.o src/placement_core.o: src/placement_core.h src/journey.h
 src/journey.o: src/journey.h
+src/window_funnel.o src/funnel_core.o: src/funnel_core.h src/journey.h

@@ -19,12 +19,21 @@ FROM pg_proc p
 WHERE p.pronamespace = 'journey'::regnamespace AND p.proparallel <> 's'
 ORDER BY 1;
 
--- every aggregate has a combine function, a non-internal state and is
--- parallel safe; the score aggregates have an exact moving (inverse) mode,
--- the sketches and retention do not (min, max and seen flags cannot be
--- removed)
+-- every aggregate has a combine function and is parallel safe; states are
+-- real types (so Citus can push the aggregates down) except window_funnel's,
+-- a per-customer row list that is only worth combining inside one server
+-- (checked below to have serial / deserial functions).  The score
+-- aggregates have an exact moving (inverse) mode, the sketches and
+-- retention do not (min, max and seen flags cannot be removed)
 SELECT a.aggfnoid::regprocedure AS aggregate, a.aggcombinefn <> 0 AS has_combine,
        a.aggminvtransfn <> 0 AS moving, a.aggtranstype::regtype AS state, p.proparallel
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 WHERE p.pronamespace = 'journey'::regnamespace
 ORDER BY a.aggfnoid::regprocedure::text;
+
+-- internal states travel between parallel workers: serial and deserial set
+SELECT a.aggfnoid::regprocedure AS internal_state_without_serialization
+FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+WHERE p.pronamespace = 'journey'::regnamespace AND a.aggtranstype = 'internal'::regtype
+  AND (a.aggserialfn = 0 OR a.aggdeserialfn = 0)
+ORDER BY 1;

@@ -1,0 +1,290 @@
+-- journey.window_funnel and window_funnel_times (funnels.md 1 to 3).
+-- Every expected value is derived by hand in the comment above its query;
+-- the randomized comparison with a brute-force oracle is test/sh/funnel_oracle.sh.
+
+-- events of small cases: case id, time in seconds, event name
+CREATE TABLE wf (c int, t numeric, e text);
+CREATE FUNCTION wts(numeric) RETURNS timestamptz LANGUAGE sql IMMUTABLE
+	AS $$ SELECT 'epoch'::timestamptz + $1 * interval '1 second' $$;
+
+-- one funnel a -> b -> c over wf per case, in a mode, window 10 s
+CREATE FUNCTION wf3(mode text, w interval DEFAULT '10 s')
+RETURNS TABLE (c int, level int) LANGUAGE sql AS $$
+	SELECT c, journey.window_funnel(w, mode, wts(t), e = 'a', e = 'b', e = 'c')
+	FROM wf GROUP BY c ORDER BY c $$;
+
+-- 1. Default mode
+INSERT INTO wf VALUES
+	(1, 0, 'a'), (1, 30, 'a'), (1, 38, 'b'),		-- Example 1: second a rescues: 2
+	(2, 7, 'b'), (2, 7, 'a'),						-- tie: a before b at 7: 2
+	(3, 0, 'a'), (3, 10, 'b'), (3, 10, 'c'),		-- window inclusive, b and c at 10: 3
+	(4, 0, 'a'), (4, 10.000001, 'b'),				-- one microsecond late: 1
+	(5, 0, 'b'), (5, 1, 'c'), (5, 2, 'x'),			-- no step 1: 0
+	(6, 2, 'a'), (6, 3, 'b'), (6, 6, 'b'), (6, 8, 'c'),	-- Example 2: 3
+	(7, 0, 'a'), (7, 5, 'c'), (7, 6, 'b'),			-- c before b: 2
+	(8, 0, 'a'), (8, 1, 'b'), (8, 15, 'a'), (8, 16, 'b'), (8, 17, 'c'),	-- 3 (second chain)
+	(9, 0, 'a'), (9, 1, NULL), (9, 2, 'c');			-- NULL event: step conditions NULL = false: 1
+SELECT * FROM wf3('');
+-- the three-argument form is the default mode
+SELECT c, journey.window_funnel('10 s', wts(t), e = 'a', e = 'b', e = 'c') AS level
+FROM wf GROUP BY c ORDER BY c;
+-- and the timestamp form gives the same
+SELECT c, journey.window_funnel('10 s', wts(t)::timestamp, e = 'a', e = 'b', e = 'c') AS level
+FROM wf WHERE c <= 4 GROUP BY c ORDER BY c;
+
+-- 2. strict_deduplication: a repeated step 2.. ends the funnel, repeats of
+-- step 1 do not.  1: a a b: 2.  2: 2.  3: 3.  4: 1.  5: 0.  6 (Example 2):
+-- b@6 repeats level 2: 2.  7: 2.  8: b@16 repeats level 2 (reached at 1,
+-- even though its chain expired): 2.  9: 1.
+SELECT * FROM wf3('strict_deduplication');
+
+-- 3. strict_order: a row matching no step interrupts a started funnel.
+-- 1: a a b: 2.  2: 2.  3: 3.  4: 1.  5: rows before step 1 are ignored: 0.
+-- 6: b b c: repeats of reached steps allowed: 3.  7: c@5 before b, level 2
+-- never reached: stop: 1.  8: 3 (no foreign rows).  9: NULL row is a
+-- no-step row: stop at 1: 1.
+SELECT * FROM wf3('strict_order');
+
+-- 4. strict_increase: consecutive steps need strictly later times.
+-- 1: 2.  2: a and b both at 7: 1.  3: b and c both at 10: 2.  4: 1.
+-- 5: 0.  6: 3.  7: 2.  8: 3.  9: 1.
+SELECT * FROM wf3('strict_increase');
+
+-- 5. strict_once equals the default when no row matches two steps
+SELECT * FROM wf3('strict_once');
+
+-- 6. The funnels.md examples on strict_order and allow_reentry (Examples 2, 4)
+TRUNCATE wf;
+INSERT INTO wf VALUES
+	(1, 1, 'a'), (1, 4, 'b'), (1, 4, 'y'),			-- y sorts before b: 1
+	(2, 0, 'y'), (2, 1, 'a'), (2, 2, 'b'),			-- noise before step 1: 2
+	(3, 0, 'a'), (3, 3, 'c'), (3, 5, 'b'), (3, 6, 'c'),	-- 1, with allow_reentry 3
+	(4, 0, 'a'), (4, 3, 'c'), (4, 4, 'y'), (4, 5, 'b');	-- 1 even with allow_reentry
+SELECT o.c, o.level AS strict_order, r.level AS with_reentry
+FROM wf3('strict_order') o JOIN wf3('strict_order,allow_reentry') r USING (c) ORDER BY c;
+
+-- 7. Example 3: strict_increase is correct where ClickHouse returns 2:
+-- p0@1, p1 p2 p3 at each of 2, 3, 4: p0@1 p1@2 p2@3 p3@4: 4
+SELECT journey.window_funnel('100 s', 'strict_increase', wts(t), e = 'p0', e = 'p1', e = 'p2', e = 'p3') AS level
+FROM (VALUES (1, 'p0'), (2, 'p1'), (2, 'p2'), (2, 'p3'), (3, 'p1'), (3, 'p2'), (3, 'p3'),
+             (4, 'p1'), (4, 'p2'), (4, 'p3')) v(t, e);
+
+-- 8. One row matching several steps.  Rows are (time, steps matched).
+CREATE FUNCTION multi(mode text, rows text) RETURNS int LANGUAGE sql AS $$
+	SELECT journey.window_funnel('10 s', mode, wts(r.t), 'a' = ANY(r.m), 'b' = ANY(r.m), 'c' = ANY(r.m))
+	FROM jsonb_to_recordset(rows::jsonb) AS r(t numeric, m text[]) $$;
+-- a row matching a and b: default fills both (2), strict_once and
+-- strict_increase only a (1)
+SELECT multi('', '[{"t":0,"m":["a","b"]}]'), multi('strict_once', '[{"t":0,"m":["a","b"]}]'),
+       multi('strict_increase', '[{"t":0,"m":["a","b"]}]');
+-- steps (a, a) and one row a: default 2, strict_once 1 (Example 1)
+SELECT journey.window_funnel('10 s', '', wts(3), true, true) AS "default",
+       journey.window_funnel('10 s', 'strict_once', wts(3), true, true) AS strict_once;
+-- strict_once needs distinct rows at one instant: rows {a,b} and {b,c} at 0:
+-- a(r1) b(r2), then c only on r2: 2; a third row {c} at 0 completes: 3
+SELECT multi('strict_once', '[{"t":0,"m":["a","b"]},{"t":0,"m":["b","c"]}]') AS two_rows,
+       multi('strict_once', '[{"t":0,"m":["a","b"]},{"t":0,"m":["b","c"]},{"t":0,"m":["c"]}]') AS three_rows;
+-- a matching that must move a row: r1 {a}, r2 {b,c}, r3 {b} at 0: a r1, b r3,
+-- c r2: 3, whatever the input order of r2 and r3
+SELECT multi('strict_once', '[{"t":0,"m":["a"]},{"t":0,"m":["b","c"]},{"t":0,"m":["b"]}]') AS r2_first,
+       multi('strict_once', '[{"t":0,"m":["a"]},{"t":0,"m":["b"]},{"t":0,"m":["b","c"]}]') AS r3_first;
+-- strict_once across instants: {a,b}@0 then {c}@1: a r1@0, b? only r1 at 0,
+-- so b must wait; no b later: 1.  Add {b}@1: a@0 b@1 c@1 (distinct rows): 3
+SELECT multi('strict_once', '[{"t":0,"m":["a","b"]},{"t":1,"m":["c"]}]') AS no_b,
+       multi('strict_once', '[{"t":0,"m":["a","b"]},{"t":1,"m":["c"]},{"t":1,"m":["b"]}]') AS with_b;
+
+-- 9. Window 0: all steps at the same instant.  a@5 b@5: 2; b one
+-- microsecond later: 1
+SELECT journey.window_funnel('0', wts(t), e = 'a', e = 'b') AS level
+FROM (VALUES (5, 'a'), (5, 'b')) v(t, e);
+SELECT journey.window_funnel('0', wts(t), e = 'a', e = 'b') AS level
+FROM (VALUES (5, 'a'), (5.000001, 'b')) v(t, e);
+-- 1 day is exactly 24 hours: a and b 86 400 s apart fit '1 day'
+SELECT journey.window_funnel('1 day', wts(t), e = 'a', e = 'b') AS level
+FROM (VALUES (0, 'a'), (86400, 'b')) v(t, e);
+
+-- 10. NULLs and empty groups.  NULL timestamp rows are skipped (b@NULL
+-- does not count): 1.  A group of only NULL-timestamp rows, or no rows: NULL.
+-- Rows but no step 1: 0.
+SELECT journey.window_funnel('10 s', ts, e = 'a', e = 'b') AS level
+FROM (VALUES (wts(0), 'a'), (NULL, 'b')) v(ts, e);
+SELECT journey.window_funnel('10 s', ts, e = 'a', e = 'b') IS NULL AS null_only_rows
+FROM (VALUES (NULL::timestamptz, 'a')) v(ts, e);
+SELECT journey.window_funnel('10 s', now(), true) IS NULL AS no_rows WHERE false;
+SELECT journey.window_funnel('10 s', now(), false, true) AS no_step_1;
+-- a NULL steps array is a row that matches no step (it ends a strict_order funnel)
+SELECT journey.window_funnel('10 s', 'strict_order', wts(t), VARIADIC s) AS level
+FROM (VALUES (0, '{t,f}'::bool[]), (1, NULL), (2, '{f,t}')) v(t, s);
+SELECT journey.window_funnel('10 s', '', wts(t), VARIADIC s) AS level
+FROM (VALUES (0, '{t,f}'::bool[]), (1, NULL), (2, '{f,t}')) v(t, s);
+
+-- 11. One step: 1 exactly when step 1 happened, in every mode
+SELECT m, journey.window_funnel('1 s', m, wts(0), true) AS yes,
+       journey.window_funnel('1 s', m, wts(0), false) AS no
+FROM unnest(ARRAY['', 'strict_deduplication', 'strict_order', 'strict_increase',
+                  'strict_once', 'strict_order,allow_reentry']) m GROUP BY m ORDER BY m;
+
+-- 12. 32 steps: step k at time k.  All 32: 32; without step 17: 16
+SELECT journey.window_funnel('1 min', wts(k), VARIADIC array(SELECT i = k FROM generate_series(1, 32) i)) AS all_32,
+       journey.window_funnel('1 min', wts(k), VARIADIC array(SELECT i = k AND k <> 17 FROM generate_series(1, 32) i)) AS gap_at_17
+FROM generate_series(1, 32) k;
+
+-- 13. Infinite timestamps are extreme values; the window of an infinite
+-- start is that infinity.  a@-infinity b@0: 1.  a@0 b@+infinity with a
+-- 100 000 day window: 1.  a and b at +infinity: 2.
+SELECT journey.window_funnel('10 s', ts, e = 'a', e = 'b') AS level
+FROM (VALUES ('-infinity'::timestamptz, 'a'), (wts(0), 'b')) v(ts, e);
+SELECT journey.window_funnel('100000 days', ts, e = 'a', e = 'b') AS level
+FROM (VALUES (wts(0), 'a'), ('infinity', 'b')) v(ts, e);
+SELECT journey.window_funnel('10 s', ts, e = 'a', e = 'b') AS level
+FROM (VALUES ('infinity'::timestamptz, 'a'), ('infinity', 'b')) v(ts, e);
+
+-- 14. Time to convert (funnels.md 2).  Example 5: a@0 a@2 b@3 b@4 c@5
+-- a@20 b@21 c@25: attempts from 0 and 2 both complete at 5, the later start
+-- wins, b at its first time after it: {2, 3, 5}
+SELECT journey.window_funnel_times('10 s', wts(t), e = 'a', e = 'b', e = 'c') AS times
+FROM (VALUES (0, 'a'), (2, 'a'), (3, 'b'), (4, 'b'), (5, 'c'), (20, 'a'), (21, 'b'), (25, 'c')) v(t, e);
+-- the same, for timestamp input
+SELECT journey.window_funnel_times('10 s', wts(t)::timestamp, e = 'a', e = 'b', e = 'c') AS times
+FROM (VALUES (0, 'a'), (2, 'a'), (3, 'b'), (4, 'b'), (5, 'c'), (20, 'a'), (21, 'b'), (25, 'c')) v(t, e);
+-- level 2 reached first by the attempt from 30 (b@38): {30, 38}; level 0:
+-- {}; no rows: NULL
+SELECT journey.window_funnel_times('10 s', wts(t), e = 'a', e = 'b') AS times
+FROM (VALUES (0, 'a'), (30, 'a'), (38, 'b')) v(t, e);
+SELECT journey.window_funnel_times('10 s', wts(t), e = 'a', e = 'b') AS times
+FROM (VALUES (0, 'b')) v(t, e);
+SELECT journey.window_funnel_times('10 s', now(), true) IS NULL AS no_rows WHERE false;
+-- strict_increase: p0@1 p1@2 p2@3 p3@4 (Example 3)
+SELECT journey.window_funnel_times('100 s', 'strict_increase', wts(t), e = 'p0', e = 'p1', e = 'p2', e = 'p3') AS times
+FROM (VALUES (1, 'p0'), (2, 'p1'), (2, 'p2'), (2, 'p3'), (3, 'p1'), (3, 'p2'), (3, 'p3'),
+             (4, 'p1'), (4, 'p2'), (4, 'p3')) v(t, e);
+-- strict_once: {a,b}@0 {c}@1 {b}@1: a@0, b@1, c@1
+SELECT journey.window_funnel_times('10 s', 'strict_once', wts(r.t), 'a' = ANY(r.m), 'b' = ANY(r.m), 'c' = ANY(r.m)) AS times
+FROM jsonb_to_recordset('[{"t":0,"m":["a","b"]},{"t":1,"m":["c"]},{"t":1,"m":["b"]}]') AS r(t numeric, m text[]);
+-- durations between steps are one query away
+SELECT x[2] - x[1] AS to_b, x[3] - x[2] AS to_c
+FROM (SELECT journey.window_funnel_times('10 s', wts(t), e = 'a', e = 'b', e = 'c') AS x
+      FROM (VALUES (0, 'a'), (2, 'a'), (3, 'b'), (4, 'b'), (5, 'c')) v(t, e)) s;
+
+-- 15. Exclusion steps (funnels.md 3), x excluded between steps 1 and 2.
+-- Example 6: 1: a@0 x@1 b@2 c@3: -1.  2: a@0 x@1 a@2 b@3 c@4: the attempt
+-- from 2 is clean: 3, {2,3,4}.  3: a@0 x@5: -1.  4: a@0 x@5 a@20: 1, {20}.
+-- 5: a@0 x@15 (outside the window): 1, {0}.  6: x at the instant of step 1
+-- or 2 is not between: a@0 x@0 b@2 x@2 c@3: 3.  7: x between 2 and 3
+-- only: not excluded by (1, 2): 3.  8: rows without step 1: 0, {}.
+TRUNCATE wf;
+INSERT INTO wf VALUES
+	(1, 0, 'a'), (1, 1, 'x'), (1, 2, 'b'), (1, 3, 'c'),
+	(2, 0, 'a'), (2, 1, 'x'), (2, 2, 'a'), (2, 3, 'b'), (2, 4, 'c'),
+	(3, 0, 'a'), (3, 5, 'x'),
+	(4, 0, 'a'), (4, 5, 'x'), (4, 20, 'a'),
+	(5, 0, 'a'), (5, 15, 'x'),
+	(6, 0, 'a'), (6, 0, 'x'), (6, 2, 'b'), (6, 2, 'x'), (6, 3, 'c'),
+	(7, 0, 'a'), (7, 1, 'b'), (7, 2, 'x'), (7, 3, 'c'),
+	(8, 0, 'x'), (8, 1, 'b');
+SELECT c, journey.window_funnel('10 s', '', wts(t), ARRAY[e = 'a', e = 'b', e = 'c'], ARRAY[e = 'x'], '{1,2}') AS level,
+       array(SELECT extract(epoch FROM u)::int
+             FROM unnest(journey.window_funnel_times('10 s', '', wts(t), ARRAY[e = 'a', e = 'b', e = 'c'], ARRAY[e = 'x'], '{1,2}')) u) AS times,
+       journey.window_funnel_times('10 s', '', wts(t), ARRAY[e = 'a', e = 'b', e = 'c'], ARRAY[e = 'x'], '{1,2}') IS NULL AS times_null
+FROM wf GROUP BY c ORDER BY c;
+-- with x excluded between steps 2 and 3 instead: 1: x@1 is before b: 3.
+-- 2: 3.  3, 4, 5: level 1 < 2: not concerned: 1.  6: x@2 at the instant of
+-- b is not between: 3.  7: x@2 between b@1 and c@3: -1.  8: 0.
+SELECT c, journey.window_funnel('10 s', '', wts(t), ARRAY[e = 'a', e = 'b', e = 'c'], ARRAY[e = 'x'], '{2,3}') AS level
+FROM wf GROUP BY c ORDER BY c;
+-- no exclusion pairs: the plain funnel
+SELECT c, journey.window_funnel('10 s', '', wts(t), ARRAY[e = 'a', e = 'b', e = 'c'], '{}', '{}') AS level
+FROM wf GROUP BY c ORDER BY c;
+
+-- 16. Input order never matters: every case above, rows reversed
+SELECT count(*) AS cases, count(*) FILTER (WHERE f.level = r.level) AS same
+FROM (SELECT c, journey.window_funnel('10 s', 'strict_once', wts(t), e = 'a', e = 'b', e = 'c') AS level
+      FROM wf GROUP BY c) f
+JOIN (SELECT c, journey.window_funnel('10 s', 'strict_once', wts(t), e = 'a', e = 'b', e = 'c' ORDER BY t DESC) AS level
+      FROM wf GROUP BY c) r USING (c);
+
+-- 17. One customer with 10^6 events: step k on event i when i % 4 = k - 1,
+-- event i at i seconds.  Window 2 s: a@0 b@1 c@2, d@3 is late: 3.
+-- Window 3 s: 4.  Times: {0, 1, 2} (first chain).
+SELECT journey.window_funnel('2 s', wts(i), i % 4 = 0, i % 4 = 1, i % 4 = 2, i % 4 = 3) AS w2,
+       journey.window_funnel('3 s', wts(i), i % 4 = 0, i % 4 = 1, i % 4 = 2, i % 4 = 3) AS w3,
+       array(SELECT extract(epoch FROM u)::int FROM unnest(
+         journey.window_funnel_times('2 s', wts(i), i % 4 = 0, i % 4 = 1, i % 4 = 2, i % 4 = 3)) u) AS times
+FROM generate_series(999999, 0, -1) i;
+
+-- 18. Parallel plans combine exactly: 20 000 customers, Partial Aggregate,
+-- same per-customer result as a serial plan (and the summary over them)
+CREATE TABLE wf_big AS
+SELECT (i % 20000) AS c, wts((i * 7919) % 600 / 10) AS ts, (i / 20000 * 3 + i) % 5 AS e
+FROM generate_series(1, 200000) i;
+ANALYZE wf_big;
+CREATE TABLE wf_serial AS
+SELECT c, journey.window_funnel('30 s', 'strict_order,allow_reentry', ts, e = 0, e = 1, e = 2) AS level,
+       journey.window_funnel_times('30 s', ts, e = 0, e = 1, e = 2) AS times
+FROM wf_big GROUP BY c;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;
+SET enable_hashagg = off;
+SELECT plan_nodes('SELECT journey.window_funnel(''30 s'', ts, e = 0, e = 1, e = 2) FROM wf_big');
+SELECT plan_nodes('SELECT c, journey.window_funnel(''30 s'', ts, e = 0, e = 1, e = 2) FROM wf_big GROUP BY c');
+SELECT count(*) AS customers, count(*) FILTER (WHERE p.level = s.level AND p.times = s.times) AS same
+FROM (SELECT c, journey.window_funnel('30 s', 'strict_order,allow_reentry', ts, e = 0, e = 1, e = 2) AS level,
+             journey.window_funnel_times('30 s', ts, e = 0, e = 1, e = 2) AS times
+      FROM wf_big GROUP BY c) p JOIN wf_serial s USING (c);
+-- one group split across workers (all 200 000 rows as one customer):
+-- the serial plan's result, computed first
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE wf_one AS
+SELECT journey.window_funnel_times('1 s', 'strict_once', ts, e = 0, e = 1, e = 2, e = 3) AS times FROM wf_big;
+SET max_parallel_workers_per_gather = 2;
+SELECT plan_nodes('SELECT journey.window_funnel_times(''1 s'', ''strict_once'', ts, e = 0, e = 1, e = 2, e = 3) FROM wf_big');
+SELECT (SELECT journey.window_funnel_times('1 s', 'strict_once', ts, e = 0, e = 1, e = 2, e = 3) FROM wf_big)
+       = times AS same, cardinality(times) AS level FROM wf_one;
+RESET enable_hashagg;
+RESET parallel_leader_participation;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+RESET max_parallel_workers_per_gather;
+-- the drop-off report over the customers
+SELECT step, reached, dropped FROM journey.funnel_report(
+	(SELECT journey.funnel_summary(level, 3) FROM wf_serial), '{view,cart,buy}');
+SELECT count(*) FILTER (WHERE level >= 1) AS r1, count(*) FILTER (WHERE level >= 2) AS r2,
+       count(*) FILTER (WHERE level >= 3) AS r3 FROM wf_serial;
+
+-- 19. Errors (22023 unless stated)
+\set VERBOSITY sqlstate
+SELECT journey.window_funnel('10 s', 'strict', now(), true);
+SELECT journey.window_funnel('10 s', 'allow_reentry', now(), true);
+SELECT journey.window_funnel('10 s', 'strict_order,bogus', now(), true);
+SELECT journey.window_funnel('10 s', 'strict_order,', now(), true);
+SELECT journey.window_funnel('1 mon', now(), true);
+SELECT journey.window_funnel('-1 s', now(), true);
+SELECT journey.window_funnel(NULL, now(), true);
+SELECT journey.window_funnel('1 s', NULL, now(), true);
+SELECT journey.window_funnel('1 s', now(), VARIADIC '{}'::bool[]);
+SELECT journey.window_funnel('1 s', now(), VARIADIC array_fill(true, ARRAY[33]));
+SELECT journey.window_funnel('1 s', now(), VARIADIC '{{t}}'::bool[]);
+SELECT journey.window_funnel(w, now(), true) FROM (VALUES ('1 s'::interval), ('2 s')) v(w);
+SELECT journey.window_funnel('1 s', m, now(), true) FROM (VALUES ('strict_order'), ('strict_once')) v(m);
+SELECT journey.window_funnel('1 s', now(), VARIADIC s) FROM (VALUES ('{t}'::bool[]), ('{t,t}')) v(s);
+SELECT journey.window_funnel('1 s', '', now(), '{t,t}'::bool[], '{t}'::bool[], '{1}'::int[]);
+SELECT journey.window_funnel('1 s', '', now(), '{t,t}'::bool[], '{t}'::bool[], '{2,1}'::int[]);
+SELECT journey.window_funnel('1 s', '', now(), '{t,t}'::bool[], '{t}'::bool[], '{1,3}'::int[]);
+SELECT journey.window_funnel('1 s', '', now(), '{t,t}'::bool[], '{t}'::bool[], '{1,NULL}'::int[]);
+SELECT journey.window_funnel('1 s', '', now(), '{t,t}'::bool[], '{t,t}'::bool[], '{1,2}'::int[]);
+SELECT journey.window_funnel('1 s', '', now(), '{t,t}'::bool[], '{t}'::bool[], NULL::int[]);
+SELECT journey.window_funnel('1 s', '', now(), '{t,t}'::bool[], '{t}'::bool[], p) FROM (VALUES ('{1,2}'::int[]), ('{1,2,1,2}')) v(p);
+\set VERBOSITY default
+-- untyped array literals are ambiguous between the exclusion form and the
+-- VARIADIC one: cast them (or use ARRAY[...])
+SELECT journey.window_funnel('1 s', '', now(), '{t,t}', '{t}', '{1,2}');
+-- the messages name the bad value
+SELECT journey.window_funnel('10 s', 'strict_order, bogus', now(), true);
+SELECT journey.window_funnel('10 s', 'strict', now(), true);
+SELECT journey.window_funnel('1 year', now(), true);
+-- a repeated word, spaces and '' are accepted
+SELECT journey.window_funnel('10 s', ' strict_order , strict_order ', now(), true) AS level;

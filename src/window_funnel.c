@@ -1,0 +1,629 @@
+/*
+ * window_funnel.c
+ *		fmgr glue of journey.window_funnel and journey.window_funnel_times
+ *		(funnels.md 1 to 3); the algorithms are in funnel_core.c.
+ *
+ * The aggregate state is internal: a FunnelState holding the parameters
+ * (window, modes, number of steps, exclusion pairs) and one FunnelRow per
+ * usable row, grown in the aggregate's memory context.  Per customer it
+ * grows with that customer's matching rows only (16 bytes each).  Partial
+ * states of a parallel plan travel serialised as bytea; the combine
+ * function concatenates rows, and the final function sorts them (stably,
+ * by time), so the result does not depend on how rows were split.
+ *
+ * Sorting in place in the final function changes no result (the rows are a
+ * multiset ordered stably by time), so window_funnel and
+ * window_funnel_times over the same arguments may share one state.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "datatype/timestamp.h"
+#include "libpq/pqformat.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/memutils.h"
+#include "utils/timestamp.h"
+
+#include "funnel_core.h"
+#include "journey.h"
+
+#define FUNNEL_STATE_VERSION	1
+#define FUNNEL_MAX_ROWS			((int64) INT32_MAX)
+
+typedef struct FunnelState
+{
+	FunnelParams params;		/* nsteps 0 until a non-NULL steps array */
+	bool		nonempty;		/* a row with a non-NULL timestamp was seen */
+	bool		sorted;			/* rows are in time order */
+	int64		nrows;
+	int64		capacity;
+	FunnelRow  *rows;
+} FunnelState;
+
+/* serialised state header (followed by nrows FunnelRow) */
+typedef struct FunnelStateWire
+{
+	uint8		version;
+	uint8		nonempty;
+	uint8		sorted;
+	uint8		nsteps;
+	uint32		modes;
+	int64		window;
+	int32		nexclusions;
+	uint8		excl_from[FUNNEL_MAX_EXCLUSIONS];
+	uint8		excl_to[FUNNEL_MAX_EXCLUSIONS];
+	int64		nrows;
+} FunnelStateWire;
+
+/* the parameter values last seen by this call site (fn_extra) */
+typedef struct FunnelArgCache
+{
+	text	   *mode;			/* a copy of the last mode text */
+	uint32		modes;
+	ArrayType  *pairs;			/* a copy of the last exclusion_steps */
+	int			nexclusions;
+	uint8		excl_from[FUNNEL_MAX_EXCLUSIONS];
+	uint8		excl_to[FUNNEL_MAX_EXCLUSIONS];
+} FunnelArgCache;
+
+static void
+check_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* ---------------------------------------------------------------------
+ * Parameters
+ * --------------------------------------------------------------------- */
+
+/* the conversion window in microseconds; 1 day = 24 h; months refused */
+static int64
+window_usecs(Interval *w)
+{
+	int64		usecs;
+
+	if (w->month != 0 ||
+		pg_mul_s64_overflow((int64) w->day, USECS_PER_DAY, &usecs) ||
+		pg_add_s64_overflow(usecs, w->time, &usecs) || usecs < 0)
+	{
+		char	   *s = DatumGetCString(DirectFunctionCall1(interval_out, PointerGetDatum(w)));
+
+		if (w->month != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel conversion window \"%s\" has a month or year part", s),
+					 errdetail("A month has no fixed length."),
+					 errhint("Give the window in days or hours.")));
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel conversion window \"%s\" is out of range", s),
+				 errdetail("The window must be zero or positive.")));
+	}
+	return usecs;
+}
+
+static uint32
+parse_modes(text *mode)
+{
+	uint32		modes;
+	const char *word = NULL;
+	size_t		wordlen = 0;
+
+	switch (funnel_parse_modes(VARDATA_ANY(mode), VARSIZE_ANY_EXHDR(mode), &modes, &word, &wordlen))
+	{
+		case FUNNEL_MODE_OK:
+			break;
+		case FUNNEL_MODE_LEGACY_STRICT:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel mode \"strict\" is not supported"),
+					 errhint("It is now called \"strict_deduplication\", as in ClickHouse.")));
+			break;
+		case FUNNEL_MODE_UNKNOWN:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown window_funnel mode \"%.*s\"", (int) wordlen, word),
+					 errhint("Valid modes are strict_deduplication, strict_order, strict_increase, strict_once and allow_reentry, as a comma-separated list; '' is the default.")));
+			break;
+		case FUNNEL_MODE_REENTRY_ALONE:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel mode \"allow_reentry\" requires \"strict_order\"")));
+			break;
+	}
+	return modes;
+}
+
+/* exclusion_steps: a flat int[] of pairs {from, to, ...} */
+static void
+parse_pairs(ArrayType *pairs, FunnelArgCache *c)
+{
+	int			n;
+	int32	   *v;
+
+	if (ARR_NDIM(pairs) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel exclusion_steps must be a one-dimensional array")));
+	n = ARR_NDIM(pairs) == 0 ? 0 : ARR_DIMS(pairs)[0];
+	if (ARR_HASNULL(pairs))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("window_funnel exclusion_steps must not contain NULL")));
+	if (n % 2 != 0 || n / 2 > FUNNEL_MAX_EXCLUSIONS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel exclusion_steps must hold 0 to %d pairs (from step, to step), not %d values",
+						FUNNEL_MAX_EXCLUSIONS, n)));
+	v = (int32 *) ARR_DATA_PTR(pairs);
+	c->nexclusions = n / 2;
+	for (int x = 0; x < n / 2; x++)
+	{
+		int32		a = v[2 * x],
+					b = v[2 * x + 1];
+
+		if (a < 1 || b > FUNNEL_MAX_STEPS || a >= b)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel exclusion %d is between steps %d and %d", x + 1, a, b),
+					 errdetail("Each pair needs 1 <= from step < to step <= the number of steps.")));
+		c->excl_from[x] = (uint8) a;
+		c->excl_to[x] = (uint8) b;
+	}
+}
+
+/* exclusion pairs must lie inside the funnel once its size is known */
+static void
+check_pairs_fit(const FunnelParams *p)
+{
+	for (int x = 0; x < p->nexclusions; x++)
+		if (p->nsteps > 0 && p->excl_to[x] > p->nsteps)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel exclusion %d is between steps %d and %d, but the funnel has %d steps",
+							x + 1, p->excl_from[x], p->excl_to[x], p->nsteps)));
+}
+
+/* a one-dimensional bool array of 1..32 elements: its bitmask and length */
+static uint32
+bool_mask(ArrayType *a, int *len, const char *what, int max)
+{
+	int			n;
+	bool	   *data;
+	bits8	   *nulls;
+	uint32		mask = 0;
+	int			k = 0;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel %s must be a one-dimensional array", what)));
+	n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	if (n > max)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel takes at most %d %s, not %d", max, what, n)));
+	data = (bool *) ARR_DATA_PTR(a);
+	nulls = ARR_NULLBITMAP(a);
+	for (int i = 0; i < n; i++)
+	{
+		if (nulls && !(nulls[i / 8] & (1 << (i % 8))))
+			continue;			/* NULL counts as false */
+		if (data[k++])
+			mask |= UINT32_C(1) << i;
+	}
+	*len = n;
+	return mask;
+}
+
+static void
+params_differ(const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("window_funnel %s changed within one group", what),
+			 errdetail("The window, mode, number of steps and exclusion steps must be the same on every row of a group.")));
+}
+
+static bool
+same_exclusions(const FunnelParams *a, int n, const uint8 *from, const uint8 *to)
+{
+	return a->nexclusions == n &&
+		memcmp(a->excl_from, from, n) == 0 && memcmp(a->excl_to, to, n) == 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Transition, combine, serialisation
+ * --------------------------------------------------------------------- */
+
+static FunnelState *
+new_state(MemoryContext cxt)
+{
+	FunnelState *st = MemoryContextAllocZero(cxt, sizeof(FunnelState));
+
+	st->sorted = true;
+	st->capacity = 8;
+	st->rows = MemoryContextAlloc(cxt, st->capacity * sizeof(FunnelRow));
+	return st;
+}
+
+static void
+reserve_rows(FunnelState *st, int64 more)
+{
+	int64		need = st->nrows + more;
+
+	if (need > FUNNEL_MAX_ROWS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("window_funnel group has more than %d usable rows", INT32_MAX)));
+	if (need > st->capacity)
+	{
+		int64		cap = st->capacity;
+
+		while (cap < need)
+			cap *= 2;
+		st->rows = repalloc_huge(st->rows, cap * sizeof(FunnelRow));
+		st->capacity = cap;
+	}
+}
+
+/*
+ * window_funnel_trans(state, window, [mode,] ts, steps [, exclusions,
+ * exclusion_steps]): one C function for the three argument lists, told
+ * apart by their number.
+ */
+PG_FUNCTION_INFO_V1(window_funnel_trans);
+Datum
+window_funnel_trans(PG_FUNCTION_ARGS)
+{
+	const int	nargs = PG_NARGS();
+	const int	mode_arg = nargs >= 5 ? 2 : -1;
+	const int	ts_arg = nargs >= 5 ? 3 : 2;
+	const int	steps_arg = ts_arg + 1;
+	const int	excl_arg = nargs == 7 ? 5 : -1;
+	FunnelState *st = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
+	FunnelArgCache *cache = (FunnelArgCache *) fcinfo->flinfo->fn_extra;
+	int64		window;
+	uint32		modes = 0;
+	uint32		steps = 0,
+				excl = 0;
+	int			nsteps = 0;
+	bool		keep;
+
+	if (!journey_in_aggregate(fcinfo))
+		elog(ERROR, "window_funnel_trans called in non-aggregate context");
+	if (cache == NULL)
+		cache = fcinfo->flinfo->fn_extra =
+			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FunnelArgCache));
+
+	/* parameters: the same on every row, never NULL */
+	if (PG_ARGISNULL(1) || (mode_arg > 0 && PG_ARGISNULL(mode_arg)) ||
+		(excl_arg > 0 && PG_ARGISNULL(excl_arg + 1)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("window_funnel conversion window, mode and exclusion steps must not be NULL")));
+	window = window_usecs(PG_GETARG_INTERVAL_P(1));
+	if (mode_arg > 0)
+	{
+		text	   *mode = PG_GETARG_TEXT_PP(mode_arg);
+
+		if (cache->mode == NULL ||
+			VARSIZE_ANY_EXHDR(mode) != VARSIZE_ANY_EXHDR(cache->mode) ||
+			memcmp(VARDATA_ANY(mode), VARDATA_ANY(cache->mode), VARSIZE_ANY_EXHDR(mode)) != 0)
+		{
+			uint32		parsed = parse_modes(mode);
+
+			if (cache->mode)
+				pfree(cache->mode);
+			cache->mode = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE_ANY(mode));
+			memcpy(cache->mode, mode, VARSIZE_ANY(mode));
+			cache->modes = parsed;
+		}
+		modes = cache->modes;
+	}
+	if (excl_arg > 0)
+	{
+		ArrayType  *pairs = PG_GETARG_ARRAYTYPE_P(excl_arg + 1);
+
+		if (cache->pairs == NULL || VARSIZE(pairs) != VARSIZE(cache->pairs) ||
+			memcmp(pairs, cache->pairs, VARSIZE(pairs)) != 0)
+		{
+			parse_pairs(pairs, cache);
+			if (cache->pairs)
+				pfree(cache->pairs);
+			cache->pairs = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARSIZE(pairs));
+			memcpy(cache->pairs, pairs, VARSIZE(pairs));
+		}
+	}
+
+	/* the row */
+	if (!PG_ARGISNULL(steps_arg))
+	{
+		steps = bool_mask(PG_GETARG_ARRAYTYPE_P(steps_arg), &nsteps, "steps", FUNNEL_MAX_STEPS);
+		if (nsteps == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel needs 1 to %d steps, not 0", FUNNEL_MAX_STEPS)));
+	}
+	if (excl_arg > 0 && !PG_ARGISNULL(excl_arg))
+	{
+		int			n;
+
+		excl = bool_mask(PG_GETARG_ARRAYTYPE_P(excl_arg), &n, "exclusions", FUNNEL_MAX_EXCLUSIONS);
+		if (n != cache->nexclusions)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("window_funnel has %d exclusion conditions but %d exclusion step pairs",
+							n, cache->nexclusions)));
+	}
+
+	if (st == NULL)
+	{
+		MemoryContext aggcxt;
+
+		if (!AggCheckCallContext(fcinfo, &aggcxt))
+			elog(ERROR, "window_funnel_trans called in non-aggregate context");
+		st = new_state(aggcxt);
+		st->params.window = window;
+		st->params.modes = modes;
+		st->params.nsteps = nsteps;
+		st->params.nexclusions = excl_arg > 0 ? cache->nexclusions : 0;
+		memcpy(st->params.excl_from, cache->excl_from, sizeof(st->params.excl_from));
+		memcpy(st->params.excl_to, cache->excl_to, sizeof(st->params.excl_to));
+		check_pairs_fit(&st->params);
+	}
+	else
+	{
+		if (window != st->params.window)
+			params_differ("conversion window");
+		if (modes != st->params.modes)
+			params_differ("mode");
+		if (excl_arg > 0 &&
+			!same_exclusions(&st->params, cache->nexclusions, cache->excl_from, cache->excl_to))
+			params_differ("exclusion steps");
+		if (nsteps != 0 && nsteps != st->params.nsteps)
+		{
+			if (st->params.nsteps != 0)
+				params_differ("number of steps");
+			st->params.nsteps = nsteps;
+			check_pairs_fit(&st->params);
+		}
+	}
+
+	if (PG_ARGISNULL(ts_arg))
+		PG_RETURN_POINTER(st);	/* a NULL timestamp skips the row */
+	st->nonempty = true;
+	keep = steps != 0 || excl != 0 || (st->params.modes & FUNNEL_STRICT_ORDER);
+	if (keep)
+	{
+		int64		ts = PG_GETARG_INT64(ts_arg);
+		FunnelRow  *row;
+
+		if (st->nrows == st->capacity)
+			reserve_rows(st, 1);
+		if (st->nrows > 0 && ts < st->rows[st->nrows - 1].ts)
+			st->sorted = false;
+		row = &st->rows[st->nrows++];
+		row->ts = ts;
+		row->steps = steps;
+		row->exclusions = excl;
+	}
+	PG_RETURN_POINTER(st);
+}
+
+static void
+check_same_params(const FunnelParams *a, const FunnelParams *b)
+{
+	if (a->window != b->window)
+		params_differ("conversion window");
+	if (a->modes != b->modes)
+		params_differ("mode");
+	if (!same_exclusions(a, b->nexclusions, b->excl_from, b->excl_to))
+		params_differ("exclusion steps");
+	if (a->nsteps != 0 && b->nsteps != 0 && a->nsteps != b->nsteps)
+		params_differ("number of steps");
+}
+
+/* append b's rows to a (in a's memory context) */
+static void
+append_rows(FunnelState *a, const FunnelState *b)
+{
+	if (b->nrows == 0)
+		return;
+	reserve_rows(a, b->nrows);
+	if (!b->sorted || (a->nrows > 0 && b->rows[0].ts < a->rows[a->nrows - 1].ts))
+		a->sorted = false;
+	memcpy(a->rows + a->nrows, b->rows, b->nrows * sizeof(FunnelRow));
+	a->nrows += b->nrows;
+}
+
+PG_FUNCTION_INFO_V1(window_funnel_combine);
+Datum
+window_funnel_combine(PG_FUNCTION_ARGS)
+{
+	FunnelState *a = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
+	FunnelState *b = PG_ARGISNULL(1) ? NULL : (FunnelState *) PG_GETARG_POINTER(1);
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "window_funnel_combine called in non-aggregate context");
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+	{
+		a = new_state(aggcxt);
+		a->params = b->params;
+	}
+	else
+	{
+		check_same_params(&a->params, &b->params);
+		if (a->params.nsteps == 0)
+		{
+			a->params.nsteps = b->params.nsteps;
+			check_pairs_fit(&a->params);
+		}
+	}
+	a->nonempty |= b->nonempty;
+	append_rows(a, b);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(window_funnel_serialize);
+Datum
+window_funnel_serialize(PG_FUNCTION_ARGS)
+{
+	FunnelState *st = (FunnelState *) PG_GETARG_POINTER(0);
+	FunnelStateWire w;
+	Size		size = VARHDRSZ + sizeof(w) + st->nrows * sizeof(FunnelRow);
+	bytea	   *out;
+
+	memset(&w, 0, sizeof(w));
+	w.version = FUNNEL_STATE_VERSION;
+	w.nonempty = st->nonempty;
+	w.sorted = st->sorted;
+	w.nsteps = (uint8) st->params.nsteps;
+	w.modes = st->params.modes;
+	w.window = st->params.window;
+	w.nexclusions = st->params.nexclusions;
+	memcpy(w.excl_from, st->params.excl_from, sizeof(w.excl_from));
+	memcpy(w.excl_to, st->params.excl_to, sizeof(w.excl_to));
+	w.nrows = st->nrows;
+
+	if (size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("window_funnel partial state of " INT64_FORMAT " rows is too large to pass between parallel workers",
+						st->nrows),
+				 errhint("Disable parallel query for this statement (SET max_parallel_workers_per_gather = 0).")));
+	out = palloc(size);
+	SET_VARSIZE(out, size);
+	memcpy(VARDATA(out), &w, sizeof(w));
+	memcpy(VARDATA(out) + sizeof(w), st->rows, st->nrows * sizeof(FunnelRow));
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(window_funnel_deserialize);
+Datum
+window_funnel_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	MemoryContext aggcxt;
+	FunnelStateWire w;
+	FunnelState *st;
+	Size		len = VARSIZE_ANY_EXHDR(in);
+	bool		valid;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "window_funnel_deserialize called in non-aggregate context");
+	if (len < sizeof(w))
+		elog(ERROR, "window_funnel partial state is truncated");
+	memcpy(&w, VARDATA_ANY(in), sizeof(w));
+	valid = w.version == FUNNEL_STATE_VERSION && w.nsteps <= FUNNEL_MAX_STEPS &&
+		(w.modes & ~FUNNEL_KNOWN_MODES) == 0 && w.window >= 0 &&
+		w.nexclusions >= 0 && w.nexclusions <= FUNNEL_MAX_EXCLUSIONS &&
+		w.nrows >= 0 && w.nrows <= FUNNEL_MAX_ROWS &&
+		len == sizeof(w) + (Size) w.nrows * sizeof(FunnelRow);
+	if (!valid)
+		elog(ERROR, "window_funnel partial state is corrupt");
+
+	st = new_state(aggcxt);
+	st->params.window = w.window;
+	st->params.modes = w.modes;
+	st->params.nsteps = w.nsteps;
+	st->params.nexclusions = w.nexclusions;
+	memcpy(st->params.excl_from, w.excl_from, sizeof(w.excl_from));
+	memcpy(st->params.excl_to, w.excl_to, sizeof(w.excl_to));
+	st->nonempty = w.nonempty != 0;
+	reserve_rows(st, w.nrows);
+	memcpy(st->rows, VARDATA_ANY(in) + sizeof(w), w.nrows * sizeof(FunnelRow));
+	st->nrows = w.nrows;
+	st->sorted = w.sorted != 0;
+	PG_RETURN_POINTER(st);
+}
+
+/* ---------------------------------------------------------------------
+ * Final functions
+ * --------------------------------------------------------------------- */
+
+/* evaluate a state; false for an empty group (the result is NULL) */
+static bool
+evaluate(FunnelState *st, bool want_times, FunnelResult *res)
+{
+	void	   *scratch;
+	Size		size;
+
+	if (st == NULL || !st->nonempty)
+		return false;
+	if (st->params.nsteps == 0)
+	{
+		/* every steps array was NULL: rows, but no step */
+		memset(res, 0, sizeof(*res));
+		return true;
+	}
+	if (!st->sorted)
+	{
+		FunnelRow  *tmp = MemoryContextAllocHuge(CurrentMemoryContext,
+												 st->nrows * sizeof(FunnelRow));
+
+		funnel_sort(st->rows, st->nrows, tmp, check_interrupts);
+		pfree(tmp);
+		st->sorted = true;
+	}
+	size = funnel_scratch_size(st->rows, st->nrows, &st->params, want_times);
+	scratch = size > 0 ? MemoryContextAllocHuge(CurrentMemoryContext, size) : NULL;
+	funnel_evaluate(&st->params, st->rows, st->nrows, want_times, scratch,
+					check_interrupts, res);
+	if (scratch)
+		pfree(scratch);
+	if (res->inconsistent)
+		elog(ERROR, "window_funnel found no attempt of level %d", res->level);
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(window_funnel_final);
+Datum
+window_funnel_final(PG_FUNCTION_ARGS)
+{
+	FunnelResult res;
+
+	if (PG_ARGISNULL(0) || !evaluate((FunnelState *) PG_GETARG_POINTER(0), false, &res))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(res.level);
+}
+
+static Datum
+times_final(FunctionCallInfo fcinfo, Oid elemtype)
+{
+	FunnelResult res;
+	Datum		elems[FUNNEL_MAX_STEPS];
+
+	if (PG_ARGISNULL(0) || !evaluate((FunnelState *) PG_GETARG_POINTER(0), true, &res) ||
+		res.times_null)
+		PG_RETURN_NULL();
+	for (int i = 0; i < res.ntimes; i++)
+		elems[i] = Int64GetDatum(res.times[i]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, res.ntimes, elemtype, sizeof(int64),
+										  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+PG_FUNCTION_INFO_V1(window_funnel_times_final);
+Datum
+window_funnel_times_final(PG_FUNCTION_ARGS)
+{
+	return times_final(fcinfo, TIMESTAMPTZOID);
+}
+
+PG_FUNCTION_INFO_V1(window_funnel_times_ts_final);
+Datum
+window_funnel_times_ts_final(PG_FUNCTION_ARGS)
+{
+	return times_final(fcinfo, TIMESTAMPOID);
+}

@@ -1,0 +1,142 @@
+
+-- ---------------------------------------------------------------------
+-- Windowed funnel (funnels.md 1 to 3): window_funnel, window_funnel_times
+-- ---------------------------------------------------------------------
+
+CREATE FUNCTION journey.window_funnel_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION journey.window_funnel_serialize(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME', 'window_funnel_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.window_funnel_deserialize(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.window_funnel_final(internal) RETURNS integer
+	AS 'MODULE_PATHNAME', 'window_funnel_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION journey.window_funnel_times_final(internal) RETURNS timestamptz[]
+	AS 'MODULE_PATHNAME', 'window_funnel_times_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION journey.window_funnel_times_ts_final(internal) RETURNS timestamp[]
+	AS 'MODULE_PATHNAME', 'window_funnel_times_ts_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION journey.window_funnel_combine(internal, internal) IS 'combine function of window_funnel and window_funnel_times: concatenates the rows of two partial states';
+COMMENT ON FUNCTION journey.window_funnel_serialize(internal) IS 'serialisation of the window_funnel state for parallel workers';
+COMMENT ON FUNCTION journey.window_funnel_deserialize(bytea, internal) IS 'deserialisation of the window_funnel state for parallel workers';
+COMMENT ON FUNCTION journey.window_funnel_final(internal) IS 'final function of window_funnel: the deepest step reached (funnels.md 1.4), -1 when excluded';
+COMMENT ON FUNCTION journey.window_funnel_times_final(internal) IS 'final function of window_funnel_times for timestamptz: the step times of the reported attempt';
+COMMENT ON FUNCTION journey.window_funnel_times_ts_final(internal) IS 'final function of window_funnel_times for timestamp: the step times of the reported attempt';
+
+-- timestamptz input
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, bool[]) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, bool[]) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, VARIADIC bool[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, VARIADIC bool[]) IS 'windowed funnel (timestamptz, default mode): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, VARIADIC bool[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, VARIADIC bool[]) IS 'time to convert (timestamptz, default mode): the step times of the reported attempt (funnels.md 2): the chain that first reached the deepest step, latest start; empty array at level 0, NULL for no rows or an excluded customer';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, bool[]) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, bool[]) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, VARIADIC bool[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, VARIADIC bool[]) IS 'windowed funnel (timestamptz, with a mode): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, VARIADIC bool[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, VARIADIC bool[]) IS 'time to convert (timestamptz, with a mode): the step times of the reported attempt (funnels.md 2): the chain that first reached the deepest step, latest start; empty array at level 0, NULL for no rows or an excluded customer';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, bool[], bool[], integer[]) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, bool[], bool[], integer[]) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode and exclusion steps): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, bool[], bool[], integer[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, bool[], bool[], integer[]) IS 'windowed funnel (timestamptz, with a mode and exclusion steps): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, bool[], bool[], integer[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, bool[], bool[], integer[]) IS 'time to convert (timestamptz, with a mode and exclusion steps): the step times of the reported attempt (funnels.md 2): the chain that first reached the deepest step, latest start; empty array at level 0, NULL for no rows or an excluded customer';
+
+-- timestamp input
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, bool[]) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, bool[]) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, VARIADIC bool[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, VARIADIC bool[]) IS 'windowed funnel (timestamp, default mode): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, VARIADIC bool[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, VARIADIC bool[]) IS 'time to convert (timestamp, default mode): the step times of the reported attempt (funnels.md 2): the chain that first reached the deepest step, latest start; empty array at level 0, NULL for no rows or an excluded customer';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, bool[]) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, bool[]) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, VARIADIC bool[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, VARIADIC bool[]) IS 'windowed funnel (timestamp, with a mode): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, VARIADIC bool[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, VARIADIC bool[]) IS 'time to convert (timestamp, with a mode): the step times of the reported attempt (funnels.md 2): the chain that first reached the deepest step, latest start; empty array at level 0, NULL for no rows or an excluded customer';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, bool[], bool[], integer[]) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, bool[], bool[], integer[]) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode and exclusion steps): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, bool[], bool[], integer[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, bool[], bool[], integer[]) IS 'windowed funnel (timestamp, with a mode and exclusion steps): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, bool[], bool[], integer[]) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, bool[], bool[], integer[]) IS 'time to convert (timestamp, with a mode and exclusion steps): the step times of the reported attempt (funnels.md 2): the chain that first reached the deepest step, latest start; empty array at level 0, NULL for no rows or an excluded customer';

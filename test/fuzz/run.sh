@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test/fuzz/run.sh: build the libFuzzer harnesses of the pure decoders with
+# test/fuzz/run.sh: build the libFuzzer harnesses of the pure kernels with
 # AddressSanitizer and UBSan and run each for FUZZ_SECONDS (default 60) from
 # the seed corpus.  New inputs go to a scratch copy of the corpus, not into
 # the repository.  Exits non-zero on any crash, leak or sanitizer report.
@@ -10,7 +10,8 @@ CC=${FUZZ_CC:-clang-14}
 work=$(mktemp -d /tmp/journey-fuzz.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # harness, its kernel source and its seed corpus
-targets=("scores src/scores_core.c corpus" "sketch src/sketch_core.c corpus_sketch")
+targets=("scores src/scores_core.c corpus" "sketch src/sketch_core.c corpus_sketch"
+	"funnel src/funnel_core.c corpus_funnel")
 for t in "${targets[@]}"; do
 	read -r name src corpus <<<"$t"
 	$CC -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \

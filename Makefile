@@ -33,4 +33,4 @@ src/stats.o: src/stats.h
 src/sketch.o src/sketch_core.o: src/sketch_core.h src/journey.h
 src/placement.o src/placement_core.o: src/placement_core.h src/journey.h
 src/journey.o: src/journey.h
-src/window_funnel.o src/funnel_core.o: src/funnel_core.h src/journey.h
+src/window_funnel.o src/funnel_core.o src/funnel_summary.o: src/funnel_core.h src/journey.h

@@ -23,10 +23,11 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 
+#include "funnel_core.h"
 #include "journey.h"
 
+/* levels come from window_funnel: the same 1..FUNNEL_MAX_STEPS steps */
 #define FUNNEL_FORMAT_VERSION	1
-#define FUNNEL_MAX_STEPS		32
 
 typedef struct FunnelSummary
 {

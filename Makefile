@@ -10,10 +10,11 @@ OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o src/sketch_core.
 	src/placement_core.o src/placement.o src/session.o src/retention.o src/funnel_summary.o \
 	src/funnel_core.o src/window_funnel.o
 
-SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql src/session.sql src/retention.sql src/funnel_summary.sql src/window_funnel.sql
+SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql src/session.sql src/retention.sql src/funnel_summary.sql src/window_funnel.sql \
+	src/paths.sql src/cohort.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = install test_helpers scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary window_funnel
+REGRESS = install test_helpers scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary window_funnel paths cohort
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

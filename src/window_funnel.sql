@@ -3,6 +3,11 @@
 -- Windowed funnel (funnels.md 1 to 3): window_funnel, window_funnel_times
 -- ---------------------------------------------------------------------
 
+-- SSPACE: the planner's guess of a state's size.  Without it an internal
+-- state counts as 8 kB per group, and a GROUP BY customer over 100 000
+-- customers is planned as a spilling hash aggregate.  A customer with a
+-- few dozen matching events needs a few hundred bytes.
+
 CREATE FUNCTION journey.window_funnel_combine(internal, internal) RETURNS internal
 	AS 'MODULE_PATHNAME', 'window_funnel_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION journey.window_funnel_serialize(internal) RETURNS bytea
@@ -28,7 +33,7 @@ CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boo
 	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, bool[]) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode): keeps the time and matched steps of each usable row';
 CREATE AGGREGATE journey.window_funnel(interval, timestamptz, VARIADIC bool[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -36,7 +41,7 @@ CREATE AGGREGATE journey.window_funnel(interval, timestamptz, VARIADIC bool[]) (
 );
 COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, VARIADIC bool[]) IS 'windowed funnel (timestamptz, default mode): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
 CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, VARIADIC bool[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_times_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -47,7 +52,7 @@ CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestampt
 	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, bool[]) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode): keeps the time and matched steps of each usable row';
 CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, VARIADIC bool[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -55,7 +60,7 @@ CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, VARIADIC boo
 );
 COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, VARIADIC bool[]) IS 'windowed funnel (timestamptz, with a mode): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
 CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, VARIADIC bool[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_times_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -66,7 +71,7 @@ CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestampt
 	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, bool[], bool[], integer[]) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode and exclusion steps): keeps the time and matched steps of each usable row';
 CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, bool[], bool[], integer[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -74,7 +79,7 @@ CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, bool[], bool
 );
 COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, bool[], bool[], integer[]) IS 'windowed funnel (timestamptz, with a mode and exclusion steps): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
 CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, bool[], bool[], integer[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_times_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -87,7 +92,7 @@ CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, bool[
 	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, bool[]) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode): keeps the time and matched steps of each usable row';
 CREATE AGGREGATE journey.window_funnel(interval, timestamp, VARIADIC bool[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -95,7 +100,7 @@ CREATE AGGREGATE journey.window_funnel(interval, timestamp, VARIADIC bool[]) (
 );
 COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, VARIADIC bool[]) IS 'windowed funnel (timestamp, default mode): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
 CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, VARIADIC bool[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_times_ts_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -106,7 +111,7 @@ CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp,
 	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, bool[]) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode): keeps the time and matched steps of each usable row';
 CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, VARIADIC bool[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -114,7 +119,7 @@ CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, VARIADIC bool[
 );
 COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, VARIADIC bool[]) IS 'windowed funnel (timestamp, with a mode): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
 CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, VARIADIC bool[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_times_ts_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -125,7 +130,7 @@ CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp,
 	AS 'MODULE_PATHNAME', 'window_funnel_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, bool[], bool[], integer[]) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode and exclusion steps): keeps the time and matched steps of each usable row';
 CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, bool[], bool[], integer[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
@@ -133,7 +138,7 @@ CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, bool[], bool[]
 );
 COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, bool[], bool[], integer[]) IS 'windowed funnel (timestamp, with a mode and exclusion steps): the deepest step k such that steps 1..k happened in order inside the conversion window measured from step 1 (ClickHouse windowFunnel semantics, funnels.md 1); 0 when step 1 never happened, -1 when excluded, NULL for no rows';
 CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, bool[], bool[], integer[]) (
-	SFUNC = journey.window_funnel_trans, STYPE = internal,
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
 	FINALFUNC = journey.window_funnel_times_ts_final,
 	COMBINEFUNC = journey.window_funnel_combine,
 	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,

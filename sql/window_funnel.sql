@@ -249,6 +249,26 @@ RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;
 RESET parallel_setup_cost;
 RESET max_parallel_workers_per_gather;
+-- the fixed-arity forms (up to 8 separate boolean steps) equal the
+-- VARIADIC array forms, for every mode, with times
+SELECT count(*) AS customer_modes,
+       count(*) FILTER (WHERE fixed = arr AND fixed_t IS NOT DISTINCT FROM arr_t) AS same
+FROM (SELECT c, m,
+             journey.window_funnel('20 s', m, ts, e = 0, e = 1, e = 2, e <= 1) AS fixed,
+             journey.window_funnel('20 s', m, ts, VARIADIC ARRAY[e = 0, e = 1, e = 2, e <= 1]) AS arr,
+             journey.window_funnel_times('20 s', m, ts, e = 0, e = 1, e = 2, e <= 1) AS fixed_t,
+             journey.window_funnel_times('20 s', m, ts, VARIADIC ARRAY[e = 0, e = 1, e = 2, e <= 1]) AS arr_t
+      FROM wf_big CROSS JOIN unnest(ARRAY['', 'strict_deduplication', 'strict_order', 'strict_increase',
+                                          'strict_once', 'strict_order,allow_reentry']) m
+      WHERE c < 2000 GROUP BY c, m) x;
+-- and they are what a call with separate steps resolves to (no VARIADIC
+-- ARRAY in the plan), up to 8 steps
+SET max_parallel_workers_per_gather = 0;
+EXPLAIN (VERBOSE, COSTS OFF) SELECT journey.window_funnel('1 s', ts, e = 0, e = 1) FROM wf_big;
+EXPLAIN (VERBOSE, COSTS OFF)
+SELECT journey.window_funnel('1 s', ts, e = 0, e = 1, e = 2, e = 3, e = 4, e = 5, e = 6, e = 7, e = 8) FROM wf_big;
+RESET max_parallel_workers_per_gather;
+
 -- the drop-off report over the customers
 SELECT step, reached, dropped FROM journey.funnel_report(
 	(SELECT journey.funnel_summary(level, 3) FROM wf_serial), '{view,cart,buy}');

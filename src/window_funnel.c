@@ -34,15 +34,23 @@
 #define FUNNEL_STATE_VERSION	1
 #define FUNNEL_MAX_ROWS			((int64) INT32_MAX)
 
+/*
+ * The rows follow the header in the same allocation (one cache miss per
+ * row instead of two); growing the state may move it, so every function
+ * that adds rows returns the state.
+ */
 typedef struct FunnelState
 {
-	FunnelParams params;		/* nsteps 0 until a non-NULL steps array */
-	bool		nonempty;		/* a row with a non-NULL timestamp was seen */
-	bool		sorted;			/* rows are in time order */
 	int64		nrows;
 	int64		capacity;
-	FunnelRow  *rows;
+	bool		nonempty;		/* a row with a non-NULL timestamp was seen */
+	bool		sorted;			/* rows are in time order */
+	FunnelParams params;		/* nsteps 0 until a non-NULL steps array */
+	FunnelRow	rows[FLEXIBLE_ARRAY_MEMBER];
 } FunnelState;
+
+#define STATE_SIZE(capacity)	(offsetof(FunnelState, rows) + (capacity) * sizeof(FunnelRow))
+#define INITIAL_CAPACITY		4
 
 /* serialised state header (followed by nrows FunnelRow) */
 typedef struct FunnelStateWire
@@ -241,17 +249,18 @@ same_exclusions(const FunnelParams *a, int n, const uint8 *from, const uint8 *to
  * --------------------------------------------------------------------- */
 
 static FunnelState *
-new_state(MemoryContext cxt)
+new_state(MemoryContext cxt, int64 capacity)
 {
-	FunnelState *st = MemoryContextAllocZero(cxt, sizeof(FunnelState));
+	FunnelState *st = MemoryContextAllocExtended(cxt, STATE_SIZE(capacity), MCXT_ALLOC_HUGE);
 
+	memset(st, 0, offsetof(FunnelState, rows));
 	st->sorted = true;
-	st->capacity = 8;
-	st->rows = MemoryContextAlloc(cxt, st->capacity * sizeof(FunnelRow));
+	st->capacity = capacity;
 	return st;
 }
 
-static void
+/* room for more rows; returns the (possibly moved) state */
+static FunnelState *
 reserve_rows(FunnelState *st, int64 more)
 {
 	int64		need = st->nrows + more;
@@ -266,47 +275,34 @@ reserve_rows(FunnelState *st, int64 more)
 
 		while (cap < need)
 			cap *= 2;
-		st->rows = repalloc_huge(st->rows, cap * sizeof(FunnelRow));
+		st = repalloc_huge(st, STATE_SIZE(cap));
 		st->capacity = cap;
 	}
+	return st;
 }
 
 /*
- * window_funnel_trans(state, window, [mode,] ts, steps [, exclusions,
- * exclusion_steps]): one C function for the three argument lists, told
- * apart by their number.
+ * The parameters of a call (window, mode, exclusion pairs), checked and
+ * parsed; the mode and pairs are parsed again only when their bytes change.
  */
-PG_FUNCTION_INFO_V1(window_funnel_trans);
-Datum
-window_funnel_trans(PG_FUNCTION_ARGS)
+static FunnelArgCache *
+read_params(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg, int64 *window, uint32 *modes)
 {
-	const int	nargs = PG_NARGS();
-	const int	mode_arg = nargs >= 5 ? 2 : -1;
-	const int	ts_arg = nargs >= 5 ? 3 : 2;
-	const int	steps_arg = ts_arg + 1;
-	const int	excl_arg = nargs == 7 ? 5 : -1;
-	FunnelState *st = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
 	FunnelArgCache *cache = (FunnelArgCache *) fcinfo->flinfo->fn_extra;
-	int64		window;
-	uint32		modes = 0;
-	uint32		steps = 0,
-				excl = 0;
-	int			nsteps = 0;
-	bool		keep;
 
-	if (!journey_in_aggregate(fcinfo))
+	if (unlikely(!journey_in_aggregate(fcinfo)))
 		elog(ERROR, "window_funnel_trans called in non-aggregate context");
-	if (cache == NULL)
+	if (unlikely(cache == NULL))
 		cache = fcinfo->flinfo->fn_extra =
 			MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FunnelArgCache));
 
-	/* parameters: the same on every row, never NULL */
 	if (PG_ARGISNULL(1) || (mode_arg > 0 && PG_ARGISNULL(mode_arg)) ||
-		(excl_arg > 0 && PG_ARGISNULL(excl_arg + 1)))
+		(pairs_arg > 0 && PG_ARGISNULL(pairs_arg)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("window_funnel conversion window, mode and exclusion steps must not be NULL")));
-	window = window_usecs(PG_GETARG_INTERVAL_P(1));
+	*window = window_usecs(PG_GETARG_INTERVAL_P(1));
+	*modes = 0;
 	if (mode_arg > 0)
 	{
 		text	   *mode = PG_GETARG_TEXT_PP(mode_arg);
@@ -323,11 +319,11 @@ window_funnel_trans(PG_FUNCTION_ARGS)
 			memcpy(cache->mode, mode, VARSIZE_ANY(mode));
 			cache->modes = parsed;
 		}
-		modes = cache->modes;
+		*modes = cache->modes;
 	}
-	if (excl_arg > 0)
+	if (pairs_arg > 0)
 	{
-		ArrayType  *pairs = PG_GETARG_ARRAYTYPE_P(excl_arg + 1);
+		ArrayType  *pairs = PG_GETARG_ARRAYTYPE_P(pairs_arg);
 
 		if (cache->pairs == NULL || VARSIZE(pairs) != VARSIZE(cache->pairs) ||
 			memcmp(pairs, cache->pairs, VARSIZE(pairs)) != 0)
@@ -339,8 +335,99 @@ window_funnel_trans(PG_FUNCTION_ARGS)
 			memcpy(cache->pairs, pairs, VARSIZE(pairs));
 		}
 	}
+	return cache;
+}
 
-	/* the row */
+/*
+ * Add one row to the state (created on the first row): check that the
+ * parameters match the state's, then keep the row if it can matter.
+ * nsteps 0: the steps array was NULL (a row matching no step).
+ */
+static pg_attribute_always_inline Datum
+add_row(FunctionCallInfo fcinfo, int ts_arg, int64 window, uint32 modes,
+		const FunnelArgCache *cache, bool with_exclusions,
+		uint32 steps, int nsteps, uint32 excl)
+{
+	FunnelState *st = PG_ARGISNULL(0) ? NULL : (FunnelState *) PG_GETARG_POINTER(0);
+
+	if (unlikely(st == NULL))
+	{
+		MemoryContext aggcxt;
+
+		if (!AggCheckCallContext(fcinfo, &aggcxt))
+			elog(ERROR, "window_funnel_trans called in non-aggregate context");
+		st = new_state(aggcxt, INITIAL_CAPACITY);
+		st->params.window = window;
+		st->params.modes = modes;
+		st->params.nsteps = nsteps;
+		if (with_exclusions)
+		{
+			st->params.nexclusions = cache->nexclusions;
+			memcpy(st->params.excl_from, cache->excl_from, sizeof(st->params.excl_from));
+			memcpy(st->params.excl_to, cache->excl_to, sizeof(st->params.excl_to));
+		}
+		check_pairs_fit(&st->params);
+	}
+	else
+	{
+		if (unlikely(window != st->params.window))
+			params_differ("conversion window");
+		if (unlikely(modes != st->params.modes))
+			params_differ("mode");
+		if (with_exclusions &&
+			!same_exclusions(&st->params, cache->nexclusions, cache->excl_from, cache->excl_to))
+			params_differ("exclusion steps");
+		if (unlikely(nsteps != st->params.nsteps) && nsteps != 0)
+		{
+			if (st->params.nsteps != 0)
+				params_differ("number of steps");
+			st->params.nsteps = nsteps;
+			check_pairs_fit(&st->params);
+		}
+	}
+
+	if (PG_ARGISNULL(ts_arg))
+		PG_RETURN_POINTER(st);	/* a NULL timestamp skips the row */
+	st->nonempty = true;
+	if (steps != 0 || excl != 0 || (st->params.modes & FUNNEL_STRICT_ORDER))
+	{
+		int64		ts = PG_GETARG_INT64(ts_arg);
+		FunnelRow  *row;
+
+		if (unlikely(st->nrows == st->capacity))
+			st = reserve_rows(st, 1);
+		if (st->nrows > 0 && ts < st->rows[st->nrows - 1].ts)
+			st->sorted = false;
+		row = &st->rows[st->nrows++];
+		row->ts = ts;
+		row->steps = steps;
+		row->exclusions = excl;
+	}
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * window_funnel_trans(state, window, [mode,] ts, steps bool[] [,
+ * exclusions bool[], exclusion_steps int[]]): the array forms, told apart
+ * by their number of arguments.
+ */
+PG_FUNCTION_INFO_V1(window_funnel_trans);
+Datum
+window_funnel_trans(PG_FUNCTION_ARGS)
+{
+	const int	nargs = PG_NARGS();
+	const int	mode_arg = nargs >= 5 ? 2 : -1;
+	const int	ts_arg = nargs >= 5 ? 3 : 2;
+	const int	steps_arg = ts_arg + 1;
+	const int	excl_arg = nargs == 7 ? 5 : -1;
+	FunnelArgCache *cache;
+	int64		window;
+	uint32		modes;
+	uint32		steps = 0,
+				excl = 0;
+	int			nsteps = 0;
+
+	cache = read_params(fcinfo, mode_arg, excl_arg > 0 ? excl_arg + 1 : -1, &window, &modes);
 	if (!PG_ARGISNULL(steps_arg))
 	{
 		steps = bool_mask(PG_GETARG_ARRAYTYPE_P(steps_arg), &nsteps, "steps", FUNNEL_MAX_STEPS);
@@ -360,59 +447,44 @@ window_funnel_trans(PG_FUNCTION_ARGS)
 					 errmsg("window_funnel has %d exclusion conditions but %d exclusion step pairs",
 							n, cache->nexclusions)));
 	}
+	return add_row(fcinfo, ts_arg, window, modes, cache, excl_arg > 0, steps, nsteps, excl);
+}
 
-	if (st == NULL)
-	{
-		MemoryContext aggcxt;
+/*
+ * The forms with the steps as separate boolean arguments (1 to 8 of them,
+ * declared in window_funnel.sql): a call with that many steps resolves to
+ * these rather than to VARIADIC, which saves building an array per row
+ * (about a third of the instructions of a grouped funnel).
+ */
+static pg_attribute_always_inline Datum
+trans_bools(FunctionCallInfo fcinfo, bool with_mode)
+{
+	const int	ts_arg = with_mode ? 3 : 2;
+	const int	nsteps = PG_NARGS() - ts_arg - 1;
+	int64		window;
+	uint32		modes;
+	uint32		steps = 0;
+	FunnelArgCache *cache;
 
-		if (!AggCheckCallContext(fcinfo, &aggcxt))
-			elog(ERROR, "window_funnel_trans called in non-aggregate context");
-		st = new_state(aggcxt);
-		st->params.window = window;
-		st->params.modes = modes;
-		st->params.nsteps = nsteps;
-		st->params.nexclusions = excl_arg > 0 ? cache->nexclusions : 0;
-		memcpy(st->params.excl_from, cache->excl_from, sizeof(st->params.excl_from));
-		memcpy(st->params.excl_to, cache->excl_to, sizeof(st->params.excl_to));
-		check_pairs_fit(&st->params);
-	}
-	else
-	{
-		if (window != st->params.window)
-			params_differ("conversion window");
-		if (modes != st->params.modes)
-			params_differ("mode");
-		if (excl_arg > 0 &&
-			!same_exclusions(&st->params, cache->nexclusions, cache->excl_from, cache->excl_to))
-			params_differ("exclusion steps");
-		if (nsteps != 0 && nsteps != st->params.nsteps)
-		{
-			if (st->params.nsteps != 0)
-				params_differ("number of steps");
-			st->params.nsteps = nsteps;
-			check_pairs_fit(&st->params);
-		}
-	}
+	cache = read_params(fcinfo, with_mode ? 2 : -1, -1, &window, &modes);
+	for (int i = 0; i < nsteps; i++)
+		if (!PG_ARGISNULL(ts_arg + 1 + i) && PG_GETARG_BOOL(ts_arg + 1 + i))
+			steps |= UINT32_C(1) << i;
+	return add_row(fcinfo, ts_arg, window, modes, cache, false, steps, nsteps, 0);
+}
 
-	if (PG_ARGISNULL(ts_arg))
-		PG_RETURN_POINTER(st);	/* a NULL timestamp skips the row */
-	st->nonempty = true;
-	keep = steps != 0 || excl != 0 || (st->params.modes & FUNNEL_STRICT_ORDER);
-	if (keep)
-	{
-		int64		ts = PG_GETARG_INT64(ts_arg);
-		FunnelRow  *row;
+PG_FUNCTION_INFO_V1(window_funnel_trans_bools);
+Datum
+window_funnel_trans_bools(PG_FUNCTION_ARGS)
+{
+	return trans_bools(fcinfo, false);
+}
 
-		if (st->nrows == st->capacity)
-			reserve_rows(st, 1);
-		if (st->nrows > 0 && ts < st->rows[st->nrows - 1].ts)
-			st->sorted = false;
-		row = &st->rows[st->nrows++];
-		row->ts = ts;
-		row->steps = steps;
-		row->exclusions = excl;
-	}
-	PG_RETURN_POINTER(st);
+PG_FUNCTION_INFO_V1(window_funnel_trans_mode_bools);
+Datum
+window_funnel_trans_mode_bools(PG_FUNCTION_ARGS)
+{
+	return trans_bools(fcinfo, true);
 }
 
 static void
@@ -428,17 +500,18 @@ check_same_params(const FunnelParams *a, const FunnelParams *b)
 		params_differ("number of steps");
 }
 
-/* append b's rows to a (in a's memory context) */
-static void
+/* append b's rows to a (in a's memory context); returns a, maybe moved */
+static FunnelState *
 append_rows(FunnelState *a, const FunnelState *b)
 {
 	if (b->nrows == 0)
-		return;
-	reserve_rows(a, b->nrows);
+		return a;
+	a = reserve_rows(a, b->nrows);
 	if (!b->sorted || (a->nrows > 0 && b->rows[0].ts < a->rows[a->nrows - 1].ts))
 		a->sorted = false;
 	memcpy(a->rows + a->nrows, b->rows, b->nrows * sizeof(FunnelRow));
 	a->nrows += b->nrows;
+	return a;
 }
 
 PG_FUNCTION_INFO_V1(window_funnel_combine);
@@ -459,7 +532,7 @@ window_funnel_combine(PG_FUNCTION_ARGS)
 	}
 	if (a == NULL)
 	{
-		a = new_state(aggcxt);
+		a = new_state(aggcxt, Max(b->nrows, INITIAL_CAPACITY));
 		a->params = b->params;
 	}
 	else
@@ -472,7 +545,7 @@ window_funnel_combine(PG_FUNCTION_ARGS)
 		}
 	}
 	a->nonempty |= b->nonempty;
-	append_rows(a, b);
+	a = append_rows(a, b);
 	PG_RETURN_POINTER(a);
 }
 
@@ -534,7 +607,7 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
 	if (!valid)
 		elog(ERROR, "window_funnel partial state is corrupt");
 
-	st = new_state(aggcxt);
+	st = new_state(aggcxt, Max(w.nrows, INITIAL_CAPACITY));
 	st->params.window = w.window;
 	st->params.modes = w.modes;
 	st->params.nsteps = w.nsteps;
@@ -542,7 +615,6 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
 	memcpy(st->params.excl_from, w.excl_from, sizeof(w.excl_from));
 	memcpy(st->params.excl_to, w.excl_to, sizeof(w.excl_to));
 	st->nonempty = w.nonempty != 0;
-	reserve_rows(st, w.nrows);
 	memcpy(st->rows, VARDATA_ANY(in) + sizeof(w), w.nrows * sizeof(FunnelRow));
 	st->nrows = w.nrows;
 	st->sorted = w.sorted != 0;
@@ -570,11 +642,13 @@ evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 	}
 	if (!st->sorted)
 	{
-		FunnelRow  *tmp = MemoryContextAllocHuge(CurrentMemoryContext,
-												 st->nrows * sizeof(FunnelRow));
+		FunnelRow	small[64];
+		FunnelRow  *tmp = st->nrows <= (int64) lengthof(small) ? small :
+			MemoryContextAllocHuge(CurrentMemoryContext, st->nrows * sizeof(FunnelRow));
 
 		funnel_sort(st->rows, st->nrows, tmp, check_interrupts);
-		pfree(tmp);
+		if (tmp != small)
+			pfree(tmp);
 		st->sorted = true;
 	}
 	size = funnel_scratch_size(st->rows, st->nrows, &st->params, want_times);

@@ -145,3 +145,616 @@ CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, bool[], 
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, bool[], bool[], integer[]) IS 'time to convert (timestamp, with a mode and exclusion steps): the step times of the reported attempt (funnels.md 2): the chain that first reached the deepest step, latest start; empty array at level 0, NULL for no rows or an excluded customer';
+
+-- Fixed-arity forms: 1 to 8 steps as separate boolean arguments.  A call
+-- with that many steps resolves to them instead of the VARIADIC forms
+-- (PostgreSQL prefers the non-variadic function of the same schema), which
+-- saves building a boolean array per row.  Same semantics, same state.
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode, 1 step as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, boolean) IS 'windowed funnel (timestamptz, default mode, 1 step): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean) IS 'time to convert (timestamptz, default mode, 1 step): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode, 2 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean) IS 'windowed funnel (timestamptz, default mode, 2 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean) IS 'time to convert (timestamptz, default mode, 2 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode, 3 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, default mode, 3 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean) IS 'time to convert (timestamptz, default mode, 3 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode, 4 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, default mode, 4 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, default mode, 4 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode, 5 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, default mode, 5 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, default mode, 5 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode, 6 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, default mode, 6 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, default mode, 6 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode, 7 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, default mode, 7 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, default mode, 7 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, default mode, 8 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, default mode, 8 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, default mode, 8 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode, 1 step as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean) IS 'windowed funnel (timestamptz, with a mode, 1 step): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean) IS 'time to convert (timestamptz, with a mode, 1 step): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode, 2 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean) IS 'windowed funnel (timestamptz, with a mode, 2 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean) IS 'time to convert (timestamptz, with a mode, 2 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode, 3 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, with a mode, 3 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean) IS 'time to convert (timestamptz, with a mode, 3 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode, 4 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, with a mode, 4 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, with a mode, 4 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode, 5 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, with a mode, 5 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, with a mode, 5 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode, 6 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, with a mode, 6 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, with a mode, 6 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode, 7 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, with a mode, 7 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, with a mode, 7 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamptz, with a mode, 8 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamptz, with a mode, 8 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamptz, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamptz, with a mode, 8 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode, 1 step as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, boolean) IS 'windowed funnel (timestamp, default mode, 1 step): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, boolean) IS 'time to convert (timestamp, default mode, 1 step): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode, 2 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean) IS 'windowed funnel (timestamp, default mode, 2 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean) IS 'time to convert (timestamp, default mode, 2 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode, 3 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean) IS 'windowed funnel (timestamp, default mode, 3 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean) IS 'time to convert (timestamp, default mode, 3 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode, 4 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, default mode, 4 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, default mode, 4 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode, 5 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, default mode, 5 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, default mode, 5 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode, 6 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, default mode, 6 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, default mode, 6 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode, 7 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, default mode, 7 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, default mode, 7 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, default mode, 8 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, default mode, 8 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, default mode, 8 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode, 1 step as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, boolean) IS 'windowed funnel (timestamp, with a mode, 1 step): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean) IS 'time to convert (timestamp, with a mode, 1 step): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode, 2 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean) IS 'windowed funnel (timestamp, with a mode, 2 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean) IS 'time to convert (timestamp, with a mode, 2 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode, 3 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean) IS 'windowed funnel (timestamp, with a mode, 3 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean) IS 'time to convert (timestamp, with a mode, 3 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode, 4 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, with a mode, 4 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, with a mode, 4 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode, 5 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, with a mode, 5 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, with a mode, 5 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode, 6 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, with a mode, 6 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, with a mode, 6 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode, 7 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, with a mode, 7 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, with a mode, 7 steps): same as the VARIADIC form, without an array per row';
+CREATE FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_trans_mode_bools' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_trans(internal, interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'transition function of window_funnel and window_funnel_times (timestamp, with a mode, 8 steps as separate arguments)';
+CREATE AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'windowed funnel (timestamp, with a mode, 8 steps): same as the VARIADIC form, without an array per row';
+CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) (
+	SFUNC = journey.window_funnel_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, with a mode, 8 steps): same as the VARIADIC form, without an array per row';

@@ -146,6 +146,24 @@ funnel_sort(FunnelRow *rows, size_t n, FunnelRow *tmp, FunnelInterruptCheck chec
 	if (sorted)
 		return;
 
+	/* a customer's few rows: insertion sort (stable, no copying passes) */
+	if (n <= 32)
+	{
+		for (size_t i = 1; i < n; i++)
+		{
+			FunnelRow	r = rows[i];
+			size_t		j = i;
+
+			while (j > 0 && rows[j - 1].ts > r.ts)
+			{
+				rows[j] = rows[j - 1];
+				j--;
+			}
+			rows[j] = r;
+		}
+		return;
+	}
+
 	/* bottom-up merge sort: stable, n log n, no recursion */
 	for (width = 1; width < n; width *= 2)
 	{

@@ -70,6 +70,9 @@ typedef struct FunnelStateWire
 /* the parameter values last seen by this call site (fn_extra) */
 typedef struct FunnelArgCache
 {
+	bool		have_window;
+	Interval	window_arg;		/* the last window */
+	int64		window;			/* and its length in microseconds */
 	text	   *mode;			/* a copy of the last mode text */
 	uint32		modes;
 	ArrayType  *pairs;			/* a copy of the last exclusion_steps */
@@ -301,7 +304,21 @@ read_params(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg, int64 *window,
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("window_funnel conversion window, mode and exclusion steps must not be NULL")));
-	*window = window_usecs(PG_GETARG_INTERVAL_P(1));
+	/* the same window as on the last row: no need to convert it again */
+	{
+		Interval   *w = PG_GETARG_INTERVAL_P(1);
+
+		if (likely(cache->have_window && w->time == cache->window_arg.time &&
+				   w->day == cache->window_arg.day && w->month == cache->window_arg.month))
+			*window = cache->window;
+		else
+		{
+			*window = window_usecs(w);
+			cache->window_arg = *w;
+			cache->window = *window;
+			cache->have_window = true;
+		}
+	}
 	*modes = 0;
 	if (mode_arg > 0)
 	{

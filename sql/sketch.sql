@@ -74,10 +74,8 @@ SELECT pg_column_size(journey.percentile_agg(v)) <= 1024 AS under_1kb
 FROM (SELECT v FROM dist WHERE d = 'lognormal' LIMIT 10000) x;
 
 -- merges are exact: serial, forced parallel and rollups of stored daily
--- sketches give the same buckets (the sum, and so the mean, may differ in
--- its last bits, so it is left out of the comparison)
-CREATE FUNCTION buckets(s journey.quantile_sketch) RETURNS text
-LANGUAGE sql IMMUTABLE RETURN regexp_replace(s::text, ' sum=\S+', '');
+-- sketches give the same value, text for text: the same buckets and the
+-- same exact sum (so the same sketch_sum and sketch_mean)
 CREATE TABLE serial AS SELECT d, journey.percentile_agg(v) AS sk FROM dist GROUP BY d;
 SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
@@ -86,23 +84,58 @@ SET min_parallel_table_scan_size = 0;
 SET parallel_leader_participation = off;
 SELECT plan_nodes('SELECT d, journey.percentile_agg(v) FROM dist GROUP BY d');
 SELECT plan_nodes('SELECT journey.percentile_agg(v) FROM dist');
-SELECT count(*) AS groups, count(*) FILTER (WHERE buckets(p.sk) = buckets(s.sk)) AS parallel_same
+SELECT count(*) AS groups, count(*) FILTER (WHERE p.sk::text = s.sk::text) AS parallel_same
 FROM (SELECT d, journey.percentile_agg(v) AS sk FROM dist GROUP BY d) p JOIN serial s USING (d);
-SELECT buckets(journey.percentile_agg(v)) = (SELECT buckets(journey.rollup(sk)) FROM serial) AS all_same
+SELECT journey.percentile_agg(v)::text = (SELECT journey.rollup(sk)::text FROM serial) AS all_same
 FROM dist;
 CREATE TABLE daily_sk AS
 SELECT d, day, journey.percentile_agg(v) AS sk
 FROM (SELECT d, (row_number() OVER ()) % 500 AS day, v FROM dist) x GROUP BY d, day;
 SELECT plan_nodes('SELECT d, journey.rollup(sk) FROM daily_sk GROUP BY d');
-SELECT count(*) AS groups, count(*) FILTER (WHERE buckets(r.sk) = buckets(s.sk)) AS rollup_same
+SELECT count(*) AS groups, count(*) FILTER (WHERE r.sk::text = s.sk::text) AS rollup_same
 FROM (SELECT d, journey.rollup(sk) AS sk FROM daily_sk GROUP BY d) r JOIN serial s USING (d);
 RESET parallel_leader_participation;
 RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;
 RESET parallel_setup_cost;
 RESET max_parallel_workers_per_gather;
-SELECT count(*) AS groups, count(*) FILTER (WHERE buckets(r.sk) = buckets(s.sk)) AS rollup_same
+SELECT count(*) AS groups, count(*) FILTER (WHERE r.sk::text = s.sk::text) AS rollup_same
 FROM (SELECT d, journey.rollup(sk) AS sk FROM daily_sk GROUP BY d) r JOIN serial s USING (d);
+
+-- the sum is exact, then correctly rounded.  Oracle: numeric arithmetic on
+-- values k 2^j (k < 2^53, so each is a float8 exactly), with signs mixed and
+-- magnitudes 2^0 .. 2^115 apart, so that a float8 running sum would lose
+-- most of the small ones; numeric -> float8 rounds correctly (strtod).
+CREATE TABLE exact_sum AS
+SELECT g, x::float8 AS v, x
+FROM (SELECT g, (CASE WHEN random() < 0.5 THEN -1 ELSE 1 END)
+                * (floor(random() * 9007199254740992)::int8)::numeric
+                * (1::int8 << (floor(random() * 63)::int))::numeric AS x
+      FROM generate_series(1, 40) g, generate_series(1, 1000)) r;
+-- plus cancellations: 2^115 - 2^115 + 1 = 1 in group 41
+INSERT INTO exact_sum
+SELECT 41, x::float8, x
+FROM unnest(ARRAY[41538374868278621028243970633760768, 1, -41538374868278621028243970633760768]::numeric[]) x;
+ANALYZE exact_sum;
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE journey.sketch_sum(sk) = s::float8) AS sum_exact,
+       count(*) FILTER (WHERE journey.sketch_mean(sk) = s::float8 / n) AS mean_exact,
+       count(*) FILTER (WHERE naive <> s::float8) AS naive_float8_sum_differs
+FROM (SELECT g, journey.percentile_agg(v) AS sk, sum(x) AS s, count(*) AS n, sum(v) AS naive
+      FROM exact_sum GROUP BY g) t;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SELECT plan_nodes('SELECT journey.percentile_agg(v) FROM exact_sum');
+SELECT journey.sketch_sum(journey.percentile_agg(v)) = sum(x)::float8 AS parallel_sum_exact
+FROM exact_sum;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+RESET max_parallel_workers_per_gather;
+SELECT journey.sketch_sum(journey.rollup(sk)) = (SELECT sum(x)::float8 FROM exact_sum) AS rollup_sum_exact
+FROM (SELECT journey.percentile_agg(v) AS sk FROM exact_sum GROUP BY g) t;
 
 -- small hand-checked sketch: -5, 0, 1, 2, 3 (NULL ignored)
 CREATE TABLE small AS
@@ -110,7 +143,7 @@ SELECT journey.percentile_agg(x) AS sk FROM (VALUES (1.0), (2.0), (3.0), (0), (-
 -- bucket of 1 is 0 (log2 1 = 0), of 2 is ceil(M) = 50 with M = 1/ln(1.01/0.99)
 -- = 49.9983; of 3: ceil((1 + 0.5) M) = 75; of 5: ceil((2 + 0.25) M) = 113
 SELECT sk FROM small;
-SELECT journey.sketch_count(sk), journey.sketch_min(sk), journey.sketch_max(sk),
+SELECT journey.sketch_count(sk), journey.sketch_min(sk), journey.sketch_max(sk), journey.sketch_sum(sk),
        journey.sketch_mean(sk), journey.sketch_relative_error(sk), journey.sketch_collapsed(sk)
 FROM small;
 -- k = ceil(p 5): p 0.25 -> 2nd value 0; p 0.5 -> 3rd value 1; p 0.75 -> 4th value 2

@@ -29,11 +29,20 @@ typedef SketchStored Sketch;
 
 StaticAssertDecl(SKETCH_HEADER_SIZE % 8 == 0, "counts must be 8-aligned");
 
+#define DENSE_ACC_SIZE	(sizeof(int64) * SKETCH_ACC_LIMBS)
+
+/* the exact sum accumulator of a working state */
+static inline int64 *
+DenseAcc(Sketch *s)
+{
+	return (int64 *) ((char *) s + SKETCH_HEADER_SIZE);
+}
+
 /* dense count arrays of a working state */
 static inline int64 *
 DensePos(Sketch *s)
 {
-	return (int64 *) ((char *) s + SKETCH_HEADER_SIZE);
+	return DenseAcc(s) + SKETCH_ACC_LIMBS;
 }
 
 static inline int64 *
@@ -42,16 +51,23 @@ DenseNeg(Sketch *s)
 	return DensePos(s) + s->pos_capacity;
 }
 
-/* a new dense state with the given windows, counts zero */
+/*
+ * A new dense state with the given windows, counts zero; the header comes
+ * from hdr, and so does the sum accumulator if hdr is a dense state.
+ */
 static Sketch *
 DenseNew(const Sketch *hdr, int32 pos_offset, int32 pos_cap, int32 neg_offset, int32 neg_cap)
 {
-	Size		size = add_size(SKETCH_HEADER_SIZE,
+	Size		size = add_size(SKETCH_HEADER_SIZE + DENSE_ACC_SIZE,
 								mul_size(sizeof(int64), (Size) pos_cap + (Size) neg_cap));
 	Sketch	   *s = palloc0(size);
 
 	if (hdr)
+	{
 		memcpy(s, hdr, SKETCH_HEADER_SIZE);
+		if (hdr->flags & SKETCH_FLAG_DENSE)
+			memcpy(DenseAcc(s), DenseAcc((Sketch *) hdr), DENSE_ACC_SIZE);
+	}
 	SET_VARSIZE(s, size);
 	s->version = SKETCH_FORMAT_VERSION;
 	s->flags |= SKETCH_FLAG_DENSE;
@@ -204,30 +220,19 @@ DenseAdd(Sketch *s, int store, int32 k, int64 c, double multiplier)
 }
 
 /*
- * Neumaier summation: sum + comp carries the rounding error of every add.
- * An overflow to infinity is reported by CheckSum when the state is read,
+ * Add x to the exact sum of a working state (sketch_core.h, "Exact sum").
+ * A sum beyond the double range is reported when the state is read (ViewOf),
  * not tested per row.
  */
 static inline void
 AddToSum(Sketch *s, double x)
 {
-	double		t = s->sum + x;
-
-	if (fabs(s->sum) >= fabs(x))
-		s->sum_comp += (s->sum - t) + x;
-	else
-		s->sum_comp += (x - t) + s->sum;
-	s->sum = t;
-}
-
-/* a working state whose sum left the float8 range cannot be stored */
-static void
-CheckSum(const Sketch *s)
-{
-	if (!isfinite(s->sum + s->sum_comp))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("sum of the sketched values is out of range for type double precision")));
+	sketch_acc_add(DenseAcc(s), x);
+	if (unlikely(++s->acc_pending >= SKETCH_ACC_MAX_PENDING))
+	{
+		sketch_acc_normalize(DenseAcc(s));
+		s->acc_pending = 0;
+	}
 }
 
 /*
@@ -247,12 +252,15 @@ ViewOf(const Sketch *s)
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("quantile_sketch value has %u bytes, fewer than its %zu-byte header",
 						VARSIZE(s), SKETCH_HEADER_SIZE)));
-	if (s->version != SKETCH_FORMAT_VERSION)
+	if (s->version < SKETCH_OLDEST_FORMAT || s->version > SKETCH_FORMAT_VERSION ||
+		((s->flags & SKETCH_FLAG_DENSE) && s->version != SKETCH_FORMAT_VERSION))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("quantile_sketch value has unknown format version %d", s->version),
-				 errdetail("This build of journey reads format version %d.", SKETCH_FORMAT_VERSION)));
-	if ((s->flags & ~SKETCH_KNOWN_FLAGS) || s->reserved != 0)
+				 errdetail("This build of journey reads format versions %d to %d.",
+						   SKETCH_OLDEST_FORMAT, SKETCH_FORMAT_VERSION)));
+	if ((s->flags & ~SKETCH_KNOWN_FLAGS) || s->reserved != 0 ||
+		(s->version == 1 && s->sum_rest != 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("quantile_sketch value has unknown flags or non-zero reserved bytes")));
@@ -265,20 +273,32 @@ ViewOf(const Sketch *s)
 	d.zero_count = s->zero_count;
 	d.min = s->min;
 	d.max = s->max;
-	d.sum = s->sum + s->sum_comp;
 
 	if (s->flags & SKETCH_FLAG_DENSE)
 	{
 		int32		first,
 					last;
+		double		terms[SKETCH_MAX_SUM_TERMS];
+		int			nterms;
 
 		if (s->pos_capacity < 0 || s->neg_capacity < 0 ||
 			s->pos_capacity > SKETCH_MAX_BUCKETS || s->neg_capacity > SKETCH_MAX_BUCKETS ||
 			s->pos_length != s->pos_capacity || s->neg_length != s->neg_capacity ||
-			VARSIZE(s) != SKETCH_HEADER_SIZE + sizeof(int64) * ((Size) s->pos_capacity + s->neg_capacity))
+			s->acc_pending < 0 || s->acc_pending >= SKETCH_ACC_MAX_PENDING ||
+			VARSIZE(s) != SKETCH_HEADER_SIZE + DENSE_ACC_SIZE +
+			sizeof(int64) * ((Size) s->pos_capacity + s->neg_capacity))
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_CORRUPTED),
 					 errmsg("corrupted quantile_sketch working state: inconsistent sizes")));
+		nterms = sketch_acc_terms(DenseAcc((Sketch *) s), terms);
+		if (nterms > 0 && isinf(terms[0]))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("sum of the sketched values is out of range for type double precision")));
+		d.sum = nterms > 0 ? terms[0] : 0.0;
+		d.sum_rest_length = Max(nterms - 1, 0);
+		if (nterms > 1)
+			memcpy(d.sum_rest, terms + 1, sizeof(double) * (nterms - 1));
 		if (UsedRange(DensePos((Sketch *) s), s->pos_capacity, &first, &last))
 		{
 			d.pos = DensePos((Sketch *) s) + first;
@@ -301,13 +321,19 @@ ViewOf(const Sketch *s)
 		int64	   *pos,
 				   *neg;
 
-		if (s->pos_capacity != 0 || s->neg_capacity != 0 || s->sum_comp != 0.0 ||
-			!isnan(s->p_hint) ||
+		if (s->pos_capacity != 0 || s->neg_capacity != 0 || s->acc_pending != 0 ||
+			!isnan(s->p_hint) || s->sum_rest > SKETCH_MAX_SUM_TERMS - 1 ||
+			len < sizeof(double) * s->sum_rest ||
 			s->pos_length < 0 || s->pos_length > SKETCH_MAX_BUCKETS ||
 			s->neg_length < 0 || s->neg_length > SKETCH_MAX_BUCKETS)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_CORRUPTED),
 					 errmsg("corrupted quantile_sketch value: invalid header fields")));
+		d.sum = s->sum;
+		d.sum_rest_length = s->sum_rest;
+		memcpy(d.sum_rest, data, sizeof(double) * s->sum_rest);
+		data += sizeof(double) * s->sum_rest;
+		len -= sizeof(double) * s->sum_rest;
 		pos = palloc(sizeof(int64) * (s->pos_length + 1));
 		neg = palloc(sizeof(int64) * (s->neg_length + 1));
 		st = sketch_varint_decode(data, len, pos, s->pos_length, &used_pos, msg, sizeof(msg));
@@ -341,8 +367,8 @@ ViewOf(const Sketch *s)
 static Sketch *
 Compact(const SketchData *d)
 {
-	Size		size = SKETCH_HEADER_SIZE + sketch_varint_size(d->pos, d->pos_length) +
-		sketch_varint_size(d->neg, d->neg_length);
+	Size		size = SKETCH_HEADER_SIZE + sizeof(double) * d->sum_rest_length +
+		sketch_varint_size(d->pos, d->pos_length) + sketch_varint_size(d->neg, d->neg_length);
 	Sketch	   *s = palloc0(size);
 	uint8	   *out = (uint8 *) s + SKETCH_HEADER_SIZE;
 
@@ -355,12 +381,15 @@ Compact(const SketchData *d)
 	s->min = d->min;
 	s->max = d->max;
 	s->sum = d->sum;
-	s->sum_comp = 0.0;
+	s->sum_rest = (uint8) d->sum_rest_length;
+	s->acc_pending = 0;
 	s->pos_offset = d->pos_length ? d->pos_offset : 0;
 	s->pos_length = d->pos_length;
 	s->neg_offset = d->neg_length ? d->neg_offset : 0;
 	s->neg_length = d->neg_length;
 	s->p_hint = get_float8_nan();
+	memcpy(out, d->sum_rest, sizeof(double) * d->sum_rest_length);
+	out += sizeof(double) * d->sum_rest_length;
 	out = sketch_varint_encode(d->pos, d->pos_length, out);
 	sketch_varint_encode(d->neg, d->neg_length, out);
 	return s;
@@ -426,7 +455,8 @@ quantile_sketch_out(PG_FUNCTION_ARGS)
 
 /*
  * quantile_sketch_recv: version, flags, alpha, count, zeros, min, max, sum,
- * then offset and length of each store and its counts, all big-endian.
+ * (version 2:) the number of further sum terms (a byte) and the terms, then
+ * offset and length of each store and its counts, all big-endian.
  */
 Datum
 quantile_sketch_recv(PG_FUNCTION_ARGS)
@@ -446,10 +476,10 @@ quantile_sketch_recv(PG_FUNCTION_ARGS)
 	if (left < 1)
 		ReportInputError(SKETCH_BAD_BINARY, "value is empty", true, NULL);
 	version = pq_getmsgbyte(buf);
-	if (version != SKETCH_FORMAT_VERSION)
+	if (version < SKETCH_OLDEST_FORMAT || version > SKETCH_FORMAT_VERSION)
 	{
-		snprintf(msg, sizeof(msg), "unknown format version %d (this build reads version %d)",
-				 version, SKETCH_FORMAT_VERSION);
+		snprintf(msg, sizeof(msg), "unknown format version %d (this build reads versions %d to %d)",
+				 version, SKETCH_OLDEST_FORMAT, SKETCH_FORMAT_VERSION);
 		ReportInputError(SKETCH_BAD_VERSION, msg, true, NULL);
 	}
 	if (left < fixed)
@@ -470,6 +500,21 @@ quantile_sketch_recv(PG_FUNCTION_ARGS)
 	d.min = pq_getmsgfloat8(buf);
 	d.max = pq_getmsgfloat8(buf);
 	d.sum = pq_getmsgfloat8(buf);
+	if (version >= 2)
+	{
+		if (buf->len - buf->cursor < 1 + 4 * 4)
+			ReportInputError(SKETCH_BAD_BINARY, "value ends inside its header", true, NULL);
+		d.sum_rest_length = pq_getmsgbyte(buf);
+		if (d.sum_rest_length > SKETCH_MAX_SUM_TERMS - 1 ||
+			buf->len - buf->cursor < 8 * d.sum_rest_length + 4 * 4)
+		{
+			snprintf(msg, sizeof(msg), "%d further sum terms are too many or past the end",
+					 d.sum_rest_length);
+			ReportInputError(SKETCH_BAD_BINARY, msg, true, NULL);
+		}
+		for (int i = 0; i < d.sum_rest_length; i++)
+			d.sum_rest[i] = pq_getmsgfloat8(buf);
+	}
 	d.pos_offset = pq_getmsgint(buf, 4);
 	d.pos_length = pq_getmsgint(buf, 4);
 	d.neg_offset = pq_getmsgint(buf, 4);
@@ -524,6 +569,9 @@ quantile_sketch_send(PG_FUNCTION_ARGS)
 	pq_sendfloat8(&buf, d.min);
 	pq_sendfloat8(&buf, d.max);
 	pq_sendfloat8(&buf, d.sum);
+	pq_sendbyte(&buf, (uint8) d.sum_rest_length);
+	for (int i = 0; i < d.sum_rest_length; i++)
+		pq_sendfloat8(&buf, d.sum_rest[i]);
 	pq_sendint32(&buf, d.pos_length ? d.pos_offset : 0);
 	pq_sendint32(&buf, d.pos_length);
 	pq_sendint32(&buf, d.neg_length ? d.neg_offset : 0);
@@ -740,6 +788,8 @@ MergeInto(Sketch *s, const SketchData *d, double p_hint)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("number of sketched values exceeds %lld", (long long) PG_INT64_MAX)));
 	AddToSum(s, d->sum);
+	for (int i = 0; i < d->sum_rest_length; i++)
+		AddToSum(s, d->sum_rest[i]);
 	if (d->collapsed)
 		s->flags |= SKETCH_FLAG_COLLAPSED;
 	for (int store = 0; store < 2; store++)
@@ -791,8 +841,6 @@ quantile_sketch_combine(PG_FUNCTION_ARGS)
 
 	if (!journey_in_aggregate(fcinfo))
 		elog(ERROR, "quantile_sketch_combine called in non-aggregate context");
-	CheckSum(a);
-	CheckSum(b);
 	db = ViewOf(b);
 	if (!(a->flags & SKETCH_FLAG_DENSE))
 	{
@@ -837,7 +885,6 @@ quantile_sketch_final(PG_FUNCTION_ARGS)
 	Sketch	   *s = PG_GETARG_SKETCH_P(0);
 	SketchData	d;
 
-	CheckSum(s);
 	d = ViewOf(s);
 
 	PG_RETURN_POINTER(Compact(&d));
@@ -850,7 +897,6 @@ quantile_sketch_final_percentile(PG_FUNCTION_ARGS)
 	Sketch	   *s = PG_GETARG_SKETCH_P(0);
 	SketchData	d;
 
-	CheckSum(s);
 	d = ViewOf(s);
 	/* a state that lost its p (e.g. shipped through the text form) */
 	if (isnan(s->p_hint))
@@ -873,6 +919,7 @@ PG_FUNCTION_INFO_V1(quantile_sketch_benchmark_percentile);
 PG_FUNCTION_INFO_V1(quantile_sketch_count);
 PG_FUNCTION_INFO_V1(quantile_sketch_min);
 PG_FUNCTION_INFO_V1(quantile_sketch_max);
+PG_FUNCTION_INFO_V1(quantile_sketch_sum);
 PG_FUNCTION_INFO_V1(quantile_sketch_mean);
 PG_FUNCTION_INFO_V1(quantile_sketch_relative_error);
 PG_FUNCTION_INFO_V1(quantile_sketch_collapsed);
@@ -966,7 +1013,14 @@ quantile_sketch_max(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(ViewOf(PG_GETARG_SKETCH_P(0)).max);
 }
 
-/* sketch_mean(s): compensated sum over count */
+/* sketch_sum(s): the exact sum, correctly rounded */
+Datum
+quantile_sketch_sum(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(ViewOf(PG_GETARG_SKETCH_P(0)).sum);
+}
+
+/* sketch_mean(s): the exact sum, rounded, over count */
 Datum
 quantile_sketch_mean(PG_FUNCTION_ARGS)
 {

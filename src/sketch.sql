@@ -25,7 +25,7 @@ CREATE TYPE journey.quantile_sketch (
 );
 
 COMMENT ON TYPE journey.quantile_sketch IS 'relative-error quantile sketch (DDSketch-style logarithmic buckets): every percentile within the relative error alpha of the true value; exact merge';
-COMMENT ON FUNCTION journey.quantile_sketch_in(cstring) IS 'text input of quantile_sketch: ddsketch/1 alpha=... count=... zeros=... min=... max=... sum=... [pos=K:c,...] [neg=K:c,...] [collapsed]';
+COMMENT ON FUNCTION journey.quantile_sketch_in(cstring) IS 'text input of quantile_sketch: ddsketch/2 alpha=... count=... zeros=... min=... max=... sum=... [sum_rest=...] [pos=K:c,...] [neg=K:c,...] [collapsed] (FORMAT.md; ddsketch/1 is read too)';
 COMMENT ON FUNCTION journey.quantile_sketch_out(journey.quantile_sketch) IS 'text output of quantile_sketch, shortest exact doubles; round-trips exactly';
 COMMENT ON FUNCTION journey.quantile_sketch_recv(internal) IS 'binary input of quantile_sketch (FORMAT.md)';
 COMMENT ON FUNCTION journey.quantile_sketch_send(journey.quantile_sketch) IS 'binary output of quantile_sketch (FORMAT.md)';
@@ -70,6 +70,8 @@ CREATE FUNCTION journey.sketch_min(journey.quantile_sketch) RETURNS float8
 	AS 'MODULE_PATHNAME', 'quantile_sketch_min' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.sketch_max(journey.quantile_sketch) RETURNS float8
 	AS 'MODULE_PATHNAME', 'quantile_sketch_max' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.sketch_sum(journey.quantile_sketch) RETURNS float8
+	AS 'MODULE_PATHNAME', 'quantile_sketch_sum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.sketch_mean(journey.quantile_sketch) RETURNS float8
 	AS 'MODULE_PATHNAME', 'quantile_sketch_mean' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.sketch_relative_error(journey.quantile_sketch) RETURNS float8
@@ -84,7 +86,8 @@ COMMENT ON FUNCTION journey.benchmark_percentile(float8, journey.quantile_sketch
 COMMENT ON FUNCTION journey.sketch_count(journey.quantile_sketch) IS 'number of values in the sketch';
 COMMENT ON FUNCTION journey.sketch_min(journey.quantile_sketch) IS 'exact smallest value';
 COMMENT ON FUNCTION journey.sketch_max(journey.quantile_sketch) IS 'exact largest value';
-COMMENT ON FUNCTION journey.sketch_mean(journey.quantile_sketch) IS 'mean of the values (compensated sum / count; may differ in the last bits between serial and parallel plans)';
+COMMENT ON FUNCTION journey.sketch_sum(journey.quantile_sketch) IS 'sum of the values, kept exactly and correctly rounded: the same in serial and parallel plans and after any rollup';
+COMMENT ON FUNCTION journey.sketch_mean(journey.quantile_sketch) IS 'mean of the values: sketch_sum / sketch_count, the same in serial and parallel plans and after any rollup';
 COMMENT ON FUNCTION journey.sketch_relative_error(journey.quantile_sketch) IS 'the relative error alpha the sketch was built with';
 COMMENT ON FUNCTION journey.sketch_collapsed(journey.quantile_sketch) IS 'true when more than 16384 buckets were needed and those nearest zero were merged (the error bound then holds only away from zero)';
 

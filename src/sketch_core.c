@@ -3,9 +3,12 @@
  *		Pure-C kernel of journey.quantile_sketch (see sketch_core.h).
  *
  * Text form (round-trips exactly; pg_dump writes it):
- *		ddsketch/1 alpha=A count=N zeros=Z min=X max=Y sum=S
+ *		ddsketch/2 alpha=A count=N zeros=Z min=X max=Y sum=S [sum_rest=R,...]
  *			[pos=K:c,c,...] [neg=K:c,c,...] [collapsed]
- * on one line, fields in this order, separated by spaces.  pos and neg
+ * on one line, fields in this order, separated by spaces.  S is the exact
+ * sum correctly rounded, and sum_rest the rest of its terms (sketch_core.h,
+ * "Exact sum"), given when the rounding was inexact.  ddsketch/1, written
+ * by journey before the exact sum, is read too (without sum_rest).  pos and neg
  * give the index K of the first bucket and the counts of consecutive
  * buckets, first and last non-zero, where ~N stands for N empty buckets; a
  * store without values is omitted.
@@ -60,6 +63,165 @@ sketch_bucket_value(double multiplier, int32_t k)
 	return lo * (2.0 * hi / (lo + hi));
 }
 
+/* ----------------------------------------------------------------
+ * Exact sum
+ * ----------------------------------------------------------------
+ */
+
+void
+sketch_acc_normalize(int64_t *acc)
+{
+	int64_t		carry = 0;
+
+	for (int i = 0; i < SKETCH_ACC_LIMBS - 1; i++)
+	{
+		int64_t		t = acc[i] + carry;
+
+		acc[i] = t & 0xffffffff;
+		carry = t >> 32;		/* arithmetic shift: floor division */
+	}
+	acc[SKETCH_ACC_LIMBS - 1] += carry;
+}
+
+/* bits pos .. pos + 63 of normalized non-negative limbs (beyond: zero) */
+static uint64_t
+AccBits(const int64_t *acc, int pos)
+{
+	int			w = pos >> 5;
+	unsigned __int128 v = 0;
+
+	for (int i = 2; i >= 0; i--)
+	{
+		v <<= 32;
+		if (w + i < SKETCH_ACC_LIMBS)
+			v |= (uint64_t) acc[w + i];
+	}
+	return (uint64_t) (v >> (pos & 31));
+}
+
+/* whether any bit below pos is set in normalized non-negative limbs */
+static bool
+AccAnyBelow(const int64_t *acc, int pos)
+{
+	int			w = pos >> 5;
+
+	for (int i = 0; i < w; i++)
+		if (acc[i] != 0)
+			return true;
+	return (acc[w] & ((INT64_C(1) << (pos & 31)) - 1)) != 0;
+}
+
+/*
+ * N 2^-1074 correctly rounded (to nearest, ties to even), for normalized
+ * non-negative limbs; +Infinity beyond DBL_MAX.
+ */
+static double
+AccRound(const int64_t *acc)
+{
+	int			top = SKETCH_ACC_LIMBS - 1;
+	int			h,
+				r;
+	uint64_t	m;
+
+	while (top >= 0 && acc[top] == 0)
+		top--;
+	if (top < 0)
+		return 0.0;
+	h = 32 * top + 63 - __builtin_clzll((uint64_t) acc[top]);	/* top bit */
+	if (h <= 52)
+		return ldexp((double) AccBits(acc, 0), -1074); /* exact */
+	r = h - 52;					/* the lowest bit kept */
+	m = AccBits(acc, r) & ((UINT64_C(1) << 53) - 1);
+	if (((AccBits(acc, r - 1) & 1) != 0) && ((m & 1) != 0 || AccAnyBelow(acc, r - 1)))
+	{
+		m++;
+		if (m == UINT64_C(1) << 53)
+		{
+			m >>= 1;
+			r++;
+		}
+	}
+	/* m has 53 bits and r >= 1: the result is normal, ldexp exact */
+	return ldexp((double) m, r - 1074);
+}
+
+int
+sketch_acc_terms(const int64_t *acc, double *terms)
+{
+	int64_t		a[SKETCH_ACC_LIMBS];
+	int			n = 0;
+
+	memcpy(a, acc, sizeof(a));
+	sketch_acc_normalize(a);
+	for (;;)
+	{
+		bool		negative = a[SKETCH_ACC_LIMBS - 1] < 0;
+		double		t;
+
+		if (negative)
+		{
+			/* round the magnitude: -N, normalized */
+			for (int i = 0; i < SKETCH_ACC_LIMBS; i++)
+				a[i] = -a[i];
+			sketch_acc_normalize(a);
+		}
+		t = AccRound(a);
+		if (t == 0.0)
+			return n;
+		terms[n++] = negative ? -t : t;
+		if (isinf(t))
+			return 1;			/* nothing else is meaningful */
+		/* subtract the magnitude; the sign of what is left is undone below */
+		sketch_acc_add(a, -t);
+		sketch_acc_normalize(a);
+		if (negative)
+		{
+			for (int i = 0; i < SKETCH_ACC_LIMBS; i++)
+				a[i] = -a[i];
+			sketch_acc_normalize(a);
+		}
+		/* each term takes 53 bits or more off: at most 42 of 2161 bits */
+		if (n == SKETCH_MAX_SUM_TERMS)
+			return n;
+	}
+}
+
+void
+sketch_sum_to_acc(const SketchData *s, int64_t *acc)
+{
+	memset(acc, 0, sizeof(int64_t) * SKETCH_ACC_LIMBS);
+	sketch_acc_add(acc, s->sum);
+	for (int i = 0; i < s->sum_rest_length; i++)
+		sketch_acc_add(acc, s->sum_rest[i]);
+}
+
+/* whether the sum terms of s are finite and the unique list for their sum */
+static bool
+SumIsCanonical(const SketchData *s)
+{
+	int64_t		acc[SKETCH_ACC_LIMBS];
+	double		terms[SKETCH_MAX_SUM_TERMS];
+	int			n;
+
+	if (!isfinite(s->sum) || s->sum_rest_length < 0 ||
+		s->sum_rest_length > SKETCH_MAX_SUM_TERMS - 1)
+		return false;
+	for (int i = 0; i < s->sum_rest_length; i++)
+		if (!isfinite(s->sum_rest[i]))
+			return false;
+	sketch_sum_to_acc(s, acc);
+	n = sketch_acc_terms(acc, terms);
+	/* a zero sum has no terms; a lone term may be -0 (format 1 wrote it) */
+	if (n == 0)
+		return s->sum == 0.0 && s->sum_rest_length == 0;
+	if (n != s->sum_rest_length + 1 || terms[0] != s->sum)
+		return false;
+	for (int i = 1; i < n; i++)
+		if (terms[i] != s->sum_rest[i - 1])
+			return false;
+	return true;
+}
+
 /* sum of a count array; false on overflow */
 static bool
 SumCounts(const int64_t *c, int32_t n, int64_t *sum)
@@ -95,6 +257,12 @@ sketch_check(const SketchData *s, char *msg, size_t msglen)
 	{
 		snprintf(msg, msglen, "min %g, max %g and sum %g must be finite with min <= max",
 				 s->min, s->max, s->sum);
+		return SKETCH_BAD_VALUE;
+	}
+	if (!SumIsCanonical(s))
+	{
+		snprintf(msg, msglen, "sum %g and its %d further terms are not the rounded sum and its rest",
+				 s->sum, (int) s->sum_rest_length);
 		return SKETCH_BAD_VALUE;
 	}
 	sketch_index_range(s->multiplier, &klo, &khi);
@@ -366,6 +534,11 @@ sketch_format(const SketchData *s, char *buf, size_t buflen)
 	APPEND("ddsketch/%d alpha=%s count=%lld zeros=%lld min=%s max=%s sum=%s",
 		   SKETCH_FORMAT_VERSION, d[0], (long long) s->count,
 		   (long long) s->zero_count, d[1], d[2], d[3]);
+	for (int32_t i = 0; i < s->sum_rest_length; i++)
+	{
+		sketch_format_double(s->sum_rest[i], d[4], sizeof(d[4]));
+		APPEND("%s%s", i ? "," : " sum_rest=", d[4]);
+	}
 	for (int store = 0; store < 2; store++)
 	{
 		int32_t		n = store == 0 ? s->pos_length : s->neg_length;
@@ -533,6 +706,7 @@ sketch_parse(const char *str, SketchData *s, sketch_alloc_fn alloc,
 	SketchStatus st;
 	int64_t	   *pos = NULL;
 	int64_t	   *neg = NULL;
+	int			version;
 
 	memset(s, 0, sizeof(*s));
 	if (!Expect(&p, "ddsketch/"))
@@ -540,9 +714,13 @@ sketch_parse(const char *str, SketchData *s, sketch_alloc_fn alloc,
 		snprintf(msg, msglen, "expected \"ddsketch/\" at the start");
 		return SKETCH_BAD_SYNTAX;
 	}
-	if (!Expect(&p, "1 "))
+	if (Expect(&p, "1 "))
+		version = 1;
+	else if (Expect(&p, "2 "))
+		version = 2;
+	else
 	{
-		snprintf(msg, msglen, "unknown text format version (this build reads ddsketch/1)");
+		snprintf(msg, msglen, "unknown text format version (this build reads ddsketch/1 and ddsketch/2)");
 		return SKETCH_BAD_VERSION;
 	}
 	for (int f = 0; f < 6; f++)
@@ -583,6 +761,27 @@ sketch_parse(const char *str, SketchData *s, sketch_alloc_fn alloc,
 		}
 	}
 	p = SkipSpaces(p);
+	if (version >= 2 && Expect(&p, "sum_rest="))
+	{
+		for (;;)
+		{
+			if (s->sum_rest_length == SKETCH_MAX_SUM_TERMS - 1)
+			{
+				snprintf(msg, msglen, "more than %d terms after \"sum_rest=\"",
+						 SKETCH_MAX_SUM_TERMS - 1);
+				return SKETCH_BAD_VALUE;
+			}
+			if (!ParseDouble(&p, &s->sum_rest[s->sum_rest_length++]))
+			{
+				snprintf(msg, msglen, "malformed value after \"sum_rest=\"");
+				return SKETCH_BAD_SYNTAX;
+			}
+			if (*p != ',')
+				break;
+			p++;
+		}
+		p = SkipSpaces(p);
+	}
 	if (Expect(&p, "pos="))
 	{
 		if ((st = ParseStore(&p, &s->pos_offset, &s->pos_length, &pos, alloc, msg, msglen)) != SKETCH_OK)

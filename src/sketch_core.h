@@ -21,7 +21,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SKETCH_FORMAT_VERSION	1
+/*
+ * Format 2 keeps the exact sum of the values (see "Exact sum" below); 1 kept
+ * a rounded one.  Readers accept both; writers write 2.
+ */
+#define SKETCH_FORMAT_VERSION	2
+#define SKETCH_OLDEST_FORMAT	1
 
 #define SKETCH_DEFAULT_ALPHA	0.01
 #define SKETCH_MIN_ALPHA		0.001
@@ -35,6 +40,69 @@
  */
 #define SKETCH_MAX_BUCKETS		16384
 
+/*
+ * Exact sum.  The sum of the values is kept exactly, so that the mean is the
+ * same whatever the order of the adds and merges (serial, parallel, rollup).
+ * Every finite double is an integer multiple of 2^-1074, and fewer than 2^63
+ * of them add up to less than 2^1087 in magnitude, so the sum is an integer
+ * N times 2^-1074 with |N| < 2^2161.  The accumulator holds N in 68 signed
+ * 64-bit limbs of 32 bits each (limb i weighs 2^(32 i)); an add puts less
+ * than 2^32 in each of three limbs, and the carries are propagated every
+ * 2^30 adds, so no limb overflows.  Stored, the sum is a short list of
+ * doubles (the "terms"): the correctly rounded sum, then the correctly
+ * rounded rest, and so on until nothing is left.  That list is unique, has
+ * at most SKETCH_MAX_SUM_TERMS entries (53 bits or more each), and usually
+ * one or two.
+ */
+#define SKETCH_ACC_LIMBS		68
+#define SKETCH_ACC_MAX_PENDING	(INT64_C(1) << 30)
+#define SKETCH_MAX_SUM_TERMS	42
+
+/* add finite x to accumulator acc exactly */
+static inline void
+sketch_acc_add(int64_t *acc, double x)
+{
+	union
+	{
+		double		d;
+		uint64_t	u;
+	}			v;
+	int			e;
+	int			b;
+	uint64_t	m;
+	unsigned __int128 w;
+	int64_t		sign;
+	int64_t		lo,
+				mid,
+				hi;
+
+	v.d = x;
+	e = (int) ((v.u >> 52) & 0x7ff);
+	m = v.u & UINT64_C(0xfffffffffffff);
+	/* x = m 2^(e - 1075) with the hidden bit, m 2^-1074 when subnormal */
+	b = e ? e - 1 : 0;
+	if (e)
+		m |= UINT64_C(1) << 52;
+	w = (unsigned __int128) m << (b & 31);
+	lo = (int64_t) ((uint64_t) w & 0xffffffffu);
+	mid = (int64_t) ((uint64_t) (w >> 32) & 0xffffffffu);
+	hi = (int64_t) (uint64_t) (w >> 64);
+	sign = -(int64_t) (v.u >> 63);	/* 0 or -1: subtract when negative */
+	acc[(b >> 5)] += (lo ^ sign) - sign;
+	acc[(b >> 5) + 1] += (mid ^ sign) - sign;
+	acc[(b >> 5) + 2] += (hi ^ sign) - sign;
+}
+
+/* propagate the carries: limbs 0..66 in [0, 2^32), limb 67 signed */
+extern void sketch_acc_normalize(int64_t *acc);
+
+/*
+ * The terms of the sum in acc (normalized or not, not changed); returns how
+ * many (0 when the sum is zero).  terms[0] is +-Infinity, and the only
+ * term, when the sum is beyond the double range.
+ */
+extern int	sketch_acc_terms(const int64_t *acc, double *terms);
+
 /* flag bits */
 #define SKETCH_FLAG_DENSE		0x01	/* working layout (aggregate state) */
 #define SKETCH_FLAG_COLLAPSED	0x02	/* some buckets were folded */
@@ -43,12 +111,17 @@
 /*
  * The stored value (a varlena; vl_len_ is the PostgreSQL length word).
  * Two layouts share this header:
- *	- compact (stored): counts as unsigned LEB128 varints, positive store
+ *	- compact (stored): sum_rest doubles (the rest of the exact sum,
+ *	  after sum), then the counts as unsigned LEB128 varints, positive store
  *	  then negative store, each trimmed so its first and last counts are
- *	  non-zero; capacities 0, sum_comp 0, p_hint NaN;
- *	- dense (SKETCH_FLAG_DENSE, the aggregates' working state): int64 counts,
+ *	  non-zero; capacities 0, acc_pending 0, p_hint NaN;
+ *	- dense (SKETCH_FLAG_DENSE, the aggregates' working state): the exact
+ *	  sum accumulator (SKETCH_ACC_LIMBS int64), then int64 counts,
  *	  pos_capacity slots then neg_capacity slots, zeros allowed; the
- *	  lengths equal the capacities.
+ *	  lengths equal the capacities; sum_rest and sum 0.
+ * Format 1 had the same header with a uint16 zero where sum_rest and
+ * reserved are and a double 0.0 where acc_pending is, and no rest terms, so
+ * a compact format-1 value reads as a format-2 one with sum_rest 0.
  * All padding is explicit and zero.
  */
 typedef struct SketchStored
@@ -56,14 +129,16 @@ typedef struct SketchStored
 	int32_t		vl_len_;
 	uint8_t		version;
 	uint8_t		flags;
-	uint16_t	reserved;		/* zero */
+	uint8_t		sum_rest;		/* compact: doubles after the header that */
+								/* follow sum in its terms (0..41) */
+	uint8_t		reserved;		/* zero */
 	double		alpha;
 	int64_t		count;			/* all values, zeros included */
 	int64_t		zero_count;
 	double		min;
 	double		max;
-	double		sum;			/* Neumaier sum of the values ... */
-	double		sum_comp;		/* ... and its compensation (dense only) */
+	double		sum;			/* compact: the sum, correctly rounded */
+	int64_t		acc_pending;	/* dense: adds since the accumulator's carries */
 	int32_t		pos_offset;		/* bucket index of the first count */
 	int32_t		pos_length;
 	int32_t		neg_offset;
@@ -86,7 +161,9 @@ typedef struct SketchData
 	int64_t		zero_count;
 	double		min;
 	double		max;
-	double		sum;
+	double		sum;			/* the exact sum, correctly rounded ... */
+	int32_t		sum_rest_length;	/* ... and what rounding left, as */
+	double		sum_rest[SKETCH_MAX_SUM_TERMS - 1];	/* further terms */
 	int32_t		pos_offset;
 	int32_t		pos_length;
 	const int64_t *pos;
@@ -144,6 +221,9 @@ extern void sketch_index_range(double multiplier, int32_t *lo, int32_t *hi);
 
 /* the estimate of bucket k: the harmonic mean of its bounds */
 extern double sketch_bucket_value(double multiplier, int32_t k);
+
+/* the terms of a sketch's sum into acc (zeroed first) */
+extern void sketch_sum_to_acc(const SketchData *s, int64_t *acc);
 
 /* validation of a decoded sketch */
 extern SketchStatus sketch_check(const SketchData *s, char *msg, size_t msglen);

@@ -205,3 +205,8 @@ SELECT journey.rollup(sk) FROM (SELECT journey.percentile_agg(v, 0.01) FROM dist
                                 UNION ALL SELECT journey.percentile_agg(v, 0.02) FROM dist) x(sk);
 SELECT journey.percentile_agg(v) FROM (VALUES (1e308), (1e308)) x(v);
 SELECT journey.quantile_sketch_trans(NULL, 1.0);
+-- a stored sketch is never changed in place by a direct call
+SELECT journey.quantile_sketch_trans(sk, 1.0) FROM small;
+SELECT journey.quantile_sketch_trans(sk, 1.0, 0.01) FROM small;
+SELECT journey.quantile_sketch_combine(sk, sk) FROM small;
+SELECT sk FROM small;

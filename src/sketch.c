@@ -187,34 +187,43 @@ Reshape(Sketch *s, int store, int32 need_lo, int32 need_hi, double multiplier)
 	return n;
 }
 
+/* DenseAdd when bucket k is off the store's window */
+static pg_noinline Sketch *
+DenseAddOutside(Sketch *s, int store, int32 k, int64 c)
+{
+	int32		off = store == 0 ? s->pos_offset : s->neg_offset;
+	int32		cap = store == 0 ? s->pos_capacity : s->neg_capacity;
+	int64	   *slots = store == 0 ? DensePos(s) : DenseNeg(s);
+
+	/*
+	 * A full window whose top slot is in use cannot move down: smaller
+	 * values are folded into its first slot (without a Reshape per row).
+	 */
+	if (cap == SKETCH_MAX_BUCKETS && k < off && slots[cap - 1] != 0)
+	{
+		k = off;
+		s->flags |= SKETCH_FLAG_COLLAPSED;
+	}
+	else
+	{
+		s = Reshape(s, store, k, k, s->multiplier);
+		off = store == 0 ? s->pos_offset : s->neg_offset;
+		if (k < off)			/* folded by a collapse */
+			k = off;
+	}
+	(store == 0 ? DensePos(s) : DenseNeg(s))[k - off] += c;
+	return s;
+}
+
 /* add count c at bucket k of a store, reshaping when k is off the window */
 static pg_attribute_always_inline Sketch *
-DenseAdd(Sketch *s, int store, int32 k, int64 c, double multiplier)
+DenseAdd(Sketch *s, int store, int32 k, int64 c)
 {
 	int32		off = store == 0 ? s->pos_offset : s->neg_offset;
 	int32		cap = store == 0 ? s->pos_capacity : s->neg_capacity;
 
 	if (unlikely(k < off || k >= off + cap))
-	{
-		int64	   *slots = store == 0 ? DensePos(s) : DenseNeg(s);
-
-		/*
-		 * A full window whose top slot is in use cannot move down: smaller
-		 * values are folded into its first slot (without a Reshape per row).
-		 */
-		if (cap == SKETCH_MAX_BUCKETS && k < off && slots[cap - 1] != 0)
-		{
-			k = off;
-			s->flags |= SKETCH_FLAG_COLLAPSED;
-		}
-		else
-		{
-			s = Reshape(s, store, k, k, multiplier);
-			off = store == 0 ? s->pos_offset : s->neg_offset;
-			if (k < off)		/* folded by a collapse */
-				k = off;
-		}
-	}
+		return DenseAddOutside(s, store, k, c);
 	(store == 0 ? DensePos(s) : DenseNeg(s))[k - off] += c;
 	return s;
 }
@@ -290,6 +299,10 @@ ViewOf(const Sketch *s)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_CORRUPTED),
 					 errmsg("corrupted quantile_sketch working state: inconsistent sizes")));
+		if (s->multiplier != d.multiplier)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("corrupted quantile_sketch working state: relative error and multiplier differ")));
 		nterms = sketch_acc_terms(DenseAcc((Sketch *) s), terms);
 		if (nterms > 0 && isinf(terms[0]))
 			ereport(ERROR,
@@ -588,21 +601,6 @@ quantile_sketch_send(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
-/* M for alpha, cached: log() per row would cost more than the rest */
-static inline double
-Multiplier(double alpha)
-{
-	static double cached_alpha = 0.0;
-	static double cached_multiplier = 0.0;
-
-	if (unlikely(alpha != cached_alpha))
-	{
-		cached_multiplier = sketch_multiplier(alpha);
-		cached_alpha = alpha;
-	}
-	return cached_multiplier;
-}
-
 static double
 CheckAlpha(double alpha)
 {
@@ -624,22 +622,94 @@ CheckFraction(double p)
 	return p;
 }
 
+/* the error for a value that is not finite */
+static pg_noinline void
+RejectValue(double x)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value %s cannot be added to a quantile sketch",
+					isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity")),
+			 errdetail("Only finite values are supported.")));
+}
+
 /*
- * The common transition: add value x to the dense state (created on the
- * first non-NULL value, in the per-call context; the executor copies a new
- * state into the aggregate context).  p is NaN except for approx_percentile.
- * alpha_varies: alpha comes from an argument, so each row must match the
- * state's; otherwise it is the default every state of the aggregate has.
+ * The error for a row whose state or parameters do not match: a state that
+ * is not a working one (the transition function called outside an
+ * aggregate: only aggregates make dense states), or a relative error or
+ * percentile that changed from row to row.
+ */
+static pg_noinline void
+RejectRow(const Sketch *s, double alpha, double p, bool has_p)
+{
+	if (!(s->flags & SKETCH_FLAG_DENSE))
+		elog(ERROR, "quantile_sketch transition function called in non-aggregate context");
+	if (s->alpha != alpha)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("relative error changed from %g to %g within one aggregate",
+						s->alpha, alpha)));
+	if (has_p && s->p_hint != p)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("percentile changed from %g to %g within one aggregate",
+						s->p_hint, p)));
+}
+
+/*
+ * The first value of a group: a new dense state (in the per-call context;
+ * the executor copies it into the aggregate context) with windows around x.
+ */
+static pg_noinline Sketch *
+FirstState(FunctionCallInfo fcinfo, double x, double alpha, double p, bool has_p)
+{
+	Sketch		hdr;
+	Sketch	   *s;
+	double		multiplier;
+
+	if (!journey_in_aggregate(fcinfo))
+		elog(ERROR, "quantile_sketch transition function called in non-aggregate context");
+	memset(&hdr, 0, sizeof(hdr));
+	hdr.alpha = CheckAlpha(alpha);
+	hdr.min = x;
+	hdr.max = x;
+	hdr.p_hint = has_p ? p : get_float8_nan();
+	multiplier = sketch_multiplier(alpha);
+	hdr.multiplier = multiplier;
+	if (x > 0.0)
+		s = DenseNew(&hdr, sketch_index(multiplier, x) - 32, 64, 0, 0);
+	else if (x < 0.0)
+		s = DenseNew(&hdr, 0, 0, sketch_index(multiplier, -x) - 32, 64);
+	else
+		s = DenseNew(&hdr, 0, 0, 0, 0);
+	/* keep the initial window inside the valid index range */
+	if (s->pos_capacity || s->neg_capacity)
+	{
+		int32		klo,
+					khi;
+		int32	   *off = s->pos_capacity ? &s->pos_offset : &s->neg_offset;
+
+		sketch_index_range(multiplier, &klo, &khi);
+		*off = Max(*off, klo);
+		*off = Min(*off, khi - 63);
+	}
+	return s;
+}
+
+/*
+ * The common transition: add value x to the dense state.  p is NaN except
+ * for approx_percentile.  alpha_varies: alpha comes from an argument, so
+ * each row must match the state's; otherwise it is the default every state
+ * of the aggregate has.  The per-row path has no call and no error report
+ * of its own (both would cost a stack frame per row); those are out of
+ * line.
  */
 static pg_attribute_always_inline Datum
 SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bool alpha_varies)
 {
 	Sketch	   *s;
 	double		x;
-	double		multiplier;
 
-	if (unlikely(!journey_in_aggregate(fcinfo)))
-		elog(ERROR, "quantile_sketch transition function called in non-aggregate context");
 	if (PG_ARGISNULL(1))
 	{
 		if (PG_ARGISNULL(0))
@@ -648,54 +718,16 @@ SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bo
 	}
 	x = PG_GETARG_FLOAT8(1);
 	if (unlikely(!isfinite(x)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("value %s cannot be added to a quantile sketch",
-						isnan(x) ? "NaN" : (x > 0 ? "Infinity" : "-Infinity")),
-				 errdetail("Only finite values are supported.")));
-
+		RejectValue(x);
 	if (unlikely(PG_ARGISNULL(0)))
-	{
-		Sketch		hdr;
-
-		memset(&hdr, 0, sizeof(hdr));
-		hdr.alpha = CheckAlpha(alpha);
-		hdr.min = x;
-		hdr.max = x;
-		hdr.p_hint = has_p ? p : get_float8_nan();
-		multiplier = Multiplier(alpha);
-		if (x > 0.0)
-			s = DenseNew(&hdr, sketch_index(multiplier, x) - 32, 64, 0, 0);
-		else if (x < 0.0)
-			s = DenseNew(&hdr, 0, 0, sketch_index(multiplier, -x) - 32, 64);
-		else
-			s = DenseNew(&hdr, 0, 0, 0, 0);
-		/* keep the initial window inside the valid index range */
-		if (s->pos_capacity || s->neg_capacity)
-		{
-			int32		klo,
-						khi;
-			int32	   *off = s->pos_capacity ? &s->pos_offset : &s->neg_offset;
-
-			sketch_index_range(multiplier, &klo, &khi);
-			*off = Max(*off, klo);
-			*off = Min(*off, khi - 63);
-		}
-	}
+		s = FirstState(fcinfo, x, alpha, p, has_p);
 	else
 	{
 		s = (Sketch *) PG_GETARG_POINTER(0);
-		if (alpha_varies && unlikely(s->alpha != alpha))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("relative error changed from %g to %g within one aggregate",
-							s->alpha, alpha)));
-		if (has_p && unlikely(s->p_hint != p))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("percentile changed from %g to %g within one aggregate",
-							s->p_hint, p)));
-		multiplier = Multiplier(alpha);
+		if (unlikely(!(s->flags & SKETCH_FLAG_DENSE)) ||
+			(alpha_varies && unlikely(s->alpha != alpha)) ||
+			(has_p && unlikely(s->p_hint != p)))
+			RejectRow(s, alpha, p, has_p);
 		if (x < s->min)
 			s->min = x;
 		if (x > s->max)
@@ -705,9 +737,9 @@ SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bo
 	s->count++;
 	AddToSum(s, x);
 	if (x > 0.0)
-		s = DenseAdd(s, 0, sketch_index(multiplier, x), 1, multiplier);
+		s = DenseAdd(s, 0, sketch_index(s->multiplier, x), 1);
 	else if (x < 0.0)
-		s = DenseAdd(s, 1, sketch_index(multiplier, -x), 1, multiplier);
+		s = DenseAdd(s, 1, sketch_index(s->multiplier, -x), 1);
 	else
 		s->zero_count++;
 	PG_RETURN_POINTER(s);
@@ -766,6 +798,7 @@ MergeInto(Sketch *s, const SketchData *d, double p_hint)
 		hdr.min = d->min;
 		hdr.max = d->max;
 		hdr.p_hint = p_hint;
+		hdr.multiplier = multiplier;
 		s = DenseNew(&hdr, d->pos_offset, d->pos_length, d->neg_offset, d->neg_length);
 		s->count = 0;
 	}

@@ -69,28 +69,28 @@ sketch_acc_add(int64_t *acc, double x)
 	}			v;
 	int			e;
 	int			b;
-	uint64_t	m;
-	unsigned __int128 w;
-	int64_t		sign;
-	int64_t		lo,
-				mid,
-				hi;
+	int			normal;
+	int64_t		m;
+	uint64_t	low;
 
 	v.d = x;
 	e = (int) ((v.u >> 52) & 0x7ff);
-	m = v.u & UINT64_C(0xfffffffffffff);
-	/* x = m 2^(e - 1075) with the hidden bit, m 2^-1074 when subnormal */
-	b = e ? e - 1 : 0;
-	if (e)
-		m |= UINT64_C(1) << 52;
-	w = (unsigned __int128) m << (b & 31);
-	lo = (int64_t) ((uint64_t) w & 0xffffffffu);
-	mid = (int64_t) ((uint64_t) (w >> 32) & 0xffffffffu);
-	hi = (int64_t) (uint64_t) (w >> 64);
-	sign = -(int64_t) (v.u >> 63);	/* 0 or -1: subtract when negative */
-	acc[(b >> 5)] += (lo ^ sign) - sign;
-	acc[(b >> 5) + 1] += (mid ^ sign) - sign;
-	acc[(b >> 5) + 2] += (hi ^ sign) - sign;
+	normal = e != 0;
+	/* |x| = m 2^(e - 1075) with the hidden bit, m 2^-1074 when subnormal */
+	m = (int64_t) ((v.u & UINT64_C(0xfffffffffffff)) | ((uint64_t) normal << 52));
+	b = e - normal;				/* x 2^1074 = +-m 2^b */
+	if (v.u >> 63)
+		m = -m;
+	/*
+	 * m 2^(b mod 32) = low + hi 2^64: low is its low 64 bits (the shift
+	 * wraps), hi = floor(m 2^(b mod 32) / 2^64), |hi| < 2^21, computed as
+	 * an arithmetic shift by 64 - (b mod 32) done in two steps (a shift by
+	 * 64 is undefined).  Limbs b/32, +1, +2 get the three 32-bit pieces.
+	 */
+	low = (uint64_t) m << (b & 31);
+	acc[b >> 5] += (int64_t) (low & 0xffffffffu);
+	acc[(b >> 5) + 1] += (int64_t) (low >> 32);
+	acc[(b >> 5) + 2] += (m >> 1) >> (63 - (b & 31));
 }
 
 /* propagate the carries: limbs 0..66 in [0, 2^32), limb 67 signed */
@@ -118,7 +118,7 @@ extern int	sketch_acc_terms(const int64_t *acc, double *terms);
  *	- dense (SKETCH_FLAG_DENSE, the aggregates' working state): the exact
  *	  sum accumulator (SKETCH_ACC_LIMBS int64), then int64 counts,
  *	  pos_capacity slots then neg_capacity slots, zeros allowed; the
- *	  lengths equal the capacities; sum_rest and sum 0.
+ *	  lengths equal the capacities; sum_rest 0 and, in place of sum, M.
  * Format 1 had the same header with a uint16 zero where sum_rest and
  * reserved are and a double 0.0 where acc_pending is, and no rest terms, so
  * a compact format-1 value reads as a format-2 one with sum_rest 0.
@@ -137,7 +137,12 @@ typedef struct SketchStored
 	int64_t		zero_count;
 	double		min;
 	double		max;
-	double		sum;			/* compact: the sum, correctly rounded */
+	union
+	{
+		double		sum;		/* compact: the sum, correctly rounded */
+		double		multiplier; /* dense: M of alpha, so rows need not
+								 * derive it */
+	};
 	int64_t		acc_pending;	/* dense: adds since the accumulator's carries */
 	int32_t		pos_offset;		/* bucket index of the first count */
 	int32_t		pos_length;

@@ -440,7 +440,7 @@ PallocZero(size_t size)
 	return palloc0(size);
 }
 
-/* quantile_sketch_in: text form ddsketch/1 ... */
+/* quantile_sketch_in: text form ddsketch/2 ... (or ddsketch/1) */
 Datum
 quantile_sketch_in(PG_FUNCTION_ARGS)
 {

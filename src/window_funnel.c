@@ -22,6 +22,8 @@
 #include "datatype/timestamp.h"
 #include "libpq/pqformat.h"
 #include "miscadmin.h"
+#include "nodes/primnodes.h"
+#include "nodes/pg_list.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -79,6 +81,8 @@ typedef struct FunnelArgCache
 	int			nexclusions;
 	uint8		excl_from[FUNNEL_MAX_EXCLUSIONS];
 	uint8		excl_to[FUNNEL_MAX_EXCLUSIONS];
+	bool		params_const;	/* window, mode and pairs are constants of
+								 * the call: read once, not per row */
 } FunnelArgCache;
 
 static void
@@ -285,11 +289,47 @@ reserve_rows(FunnelState *st, int64 more)
 }
 
 /*
- * The parameters of a call (window, mode, exclusion pairs), checked and
- * parsed; the mode and pairs are parsed again only when their bytes change.
+ * Whether argument argno of the transition function (1 = the aggregate's
+ * first argument) is a constant in the aggregate call: then it is the same
+ * on every row.  False when the call cannot be seen (window aggregates).
  */
-static FunnelArgCache *
+static bool
+agg_arg_is_const(FunctionCallInfo fcinfo, int argno)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+
+	if (argno < 0)
+		return true;			/* the form has no such argument */
+	if (aggref == NULL || argno - 1 >= list_length(aggref->args))
+		return false;
+	return IsA(((TargetEntry *) list_nth(aggref->args, argno - 1))->expr, Const);
+}
+
+static FunnelArgCache *read_params_slow(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg,
+										int64 *window, uint32 *modes);
+
+/*
+ * The parameters of a call (window, mode, exclusion pairs), checked and
+ * parsed.  When they are constants (the usual case), they are read on the
+ * first row only; otherwise on every row, where the mode and pairs are
+ * parsed again only when their bytes change.
+ */
+static pg_attribute_always_inline FunnelArgCache *
 read_params(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg, int64 *window, uint32 *modes)
+{
+	FunnelArgCache *cache = (FunnelArgCache *) fcinfo->flinfo->fn_extra;
+
+	if (likely(cache != NULL && cache->params_const))
+	{
+		*window = cache->window;
+		*modes = mode_arg > 0 ? cache->modes : 0;
+		return cache;
+	}
+	return read_params_slow(fcinfo, mode_arg, pairs_arg, window, modes);
+}
+
+static pg_noinline FunnelArgCache *
+read_params_slow(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg, int64 *window, uint32 *modes)
 {
 	FunnelArgCache *cache = (FunnelArgCache *) fcinfo->flinfo->fn_extra;
 
@@ -352,6 +392,9 @@ read_params(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg, int64 *window,
 			memcpy(cache->pairs, pairs, VARSIZE(pairs));
 		}
 	}
+	/* read and checked once: constants need not be read again */
+	cache->params_const = agg_arg_is_const(fcinfo, 1) && agg_arg_is_const(fcinfo, mode_arg) &&
+		agg_arg_is_const(fcinfo, pairs_arg);
 	return cache;
 }
 
@@ -387,13 +430,17 @@ add_row(FunctionCallInfo fcinfo, int ts_arg, int64 window, uint32 modes,
 	}
 	else
 	{
-		if (unlikely(window != st->params.window))
-			params_differ("conversion window");
-		if (unlikely(modes != st->params.modes))
-			params_differ("mode");
-		if (with_exclusions &&
-			!same_exclusions(&st->params, cache->nexclusions, cache->excl_from, cache->excl_to))
-			params_differ("exclusion steps");
+		/* constant parameters are the same for every state of the call */
+		if (unlikely(!cache->params_const))
+		{
+			if (window != st->params.window)
+				params_differ("conversion window");
+			if (modes != st->params.modes)
+				params_differ("mode");
+			if (with_exclusions &&
+				!same_exclusions(&st->params, cache->nexclusions, cache->excl_from, cache->excl_to))
+				params_differ("exclusion steps");
+		}
 		if (unlikely(nsteps != st->params.nsteps) && nsteps != 0)
 		{
 			if (st->params.nsteps != 0)

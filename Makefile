@@ -8,7 +8,7 @@ EXTVERSION = $(shell grep default_version $(EXTENSION).control | sed -e "s/defau
 MODULE_big = journey
 OBJS = src/journey.o src/stats.o src/scores_core.o src/scores.o src/sketch_core.o src/sketch.o \
 	src/placement_core.o src/placement.o src/session.o src/retention.o src/funnel_summary.o \
-	src/funnel_core.o src/window_funnel.o
+	src/funnel_core.o src/window_funnel.o src/paths.o
 
 SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/placement.sql src/session.sql src/retention.sql src/funnel_summary.sql src/window_funnel.sql \
 	src/paths.sql src/cohort.sql
@@ -34,4 +34,4 @@ src/stats.o: src/stats.h
 src/sketch.o src/sketch_core.o: src/sketch_core.h src/journey.h
 src/placement.o src/placement_core.o: src/placement_core.h src/journey.h
 src/journey.o: src/journey.h
-src/window_funnel.o src/funnel_core.o src/funnel_summary.o: src/funnel_core.h src/journey.h
+src/window_funnel.o src/paths.o src/funnel_core.o src/funnel_summary.o: src/funnel_core.h src/journey.h

@@ -143,13 +143,16 @@ Reshape(Sketch *s, int store, int32 need_lo, int32 need_hi, double multiplier)
 	else
 	{
 		/*
-		 * Keep the current window and at least double it, on the side the
-		 * values grow, so that a store is reshaped O(log buckets) times.
+		 * Keep the current window and add a quarter of what it must cover
+		 * (at least 64 slots) on the side the values grow: a store is
+		 * reshaped O(log buckets) times, and a group of a few widely
+		 * spread values does not hold twice the slots it needs.
 		 */
 		int64		wlo = cap > 0 ? Min(lo, (int64) off) : lo;
 		int64		whi = cap > 0 ? Max(hi, (int64) off + cap - 1) : hi;
+		int64		need = whi - wlo + 1;
 
-		newcap = Min(Max(whi - wlo + 1 + 64, 2 * (int64) cap), SKETCH_MAX_BUCKETS);
+		newcap = Min(need + Max(64, need / 4), SKETCH_MAX_BUCKETS);
 		if (whi - wlo + 1 > newcap)
 		{
 			/* the old window and the new value are too far apart */

@@ -102,6 +102,43 @@ RESET max_parallel_workers_per_gather;
 SELECT count(*) AS groups, count(*) FILTER (WHERE r.sk::text = s.sk::text) AS rollup_same
 FROM (SELECT d, journey.rollup(sk) AS sk FROM daily_sk GROUP BY d) r JOIN serial s USING (d);
 
+-- working states start as a short list of buckets and turn dense after 32
+-- buckets or 256 values: every case gives the same sketch as the rollup of
+-- one-value sketches (which merges into dense states only); spread 1400
+-- (e^-700 .. e^700) needs more than 16384 buckets and collapses
+CREATE TABLE sparse_cases AS
+SELECT n, spread, i,
+       CASE WHEN i % 7 = 0 THEN 0
+            ELSE (CASE WHEN i % 3 = 0 THEN -1 ELSE 1 END)
+                 * exp(((hashint4(i * 31 + n) & 1023) / 1023.0 - 0.5) * spread) END AS v
+FROM (VALUES (5), (31), (33), (255), (256), (600)) a(n), (VALUES (0.1), (8), (1400)) b(spread),
+     generate_series(1, n) i;
+SELECT n, spread, a.sk::text = b.sk::text AS same, journey.sketch_collapsed(a.sk) AS collapsed
+FROM (SELECT n, spread, journey.percentile_agg(v) AS sk FROM sparse_cases GROUP BY n, spread) a
+JOIN (SELECT n, spread, journey.rollup(sk) AS sk
+      FROM (SELECT n, spread, i, journey.percentile_agg(v) AS sk FROM sparse_cases GROUP BY n, spread, i) x
+      GROUP BY n, spread) b USING (n, spread)
+ORDER BY n, spread;
+-- and in parallel: the groups' rows interleaved, so that both workers hold
+-- partial states of most groups, sparse ones among them
+CREATE TABLE sparse_mixed AS SELECT n, spread, v FROM sparse_cases ORDER BY i, n, spread;
+ANALYZE sparse_mixed;
+CREATE TABLE sparse_serial AS SELECT n, spread, journey.percentile_agg(v) AS sk FROM sparse_mixed GROUP BY n, spread;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;
+SELECT plan_nodes('SELECT n, spread, journey.percentile_agg(v) FROM sparse_mixed GROUP BY n, spread');
+SELECT count(*) AS groups, count(*) FILTER (WHERE p.sk::text = s.sk::text) AS parallel_same
+FROM (SELECT n, spread, journey.percentile_agg(v) AS sk FROM sparse_mixed GROUP BY n, spread) p
+JOIN sparse_serial s USING (n, spread);
+RESET parallel_leader_participation;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+RESET max_parallel_workers_per_gather;
+
 -- the sum is exact, then correctly rounded.  Oracle: numeric arithmetic on
 -- values k 2^j (k < 2^53, so each is a float8 exactly), with signs mixed and
 -- magnitudes 2^0 .. 2^115 apart, so that a float8 running sum would lose

@@ -190,10 +190,15 @@ Reshape(Sketch *s, int store, int32 need_lo, int32 need_hi, double multiplier)
 	return n;
 }
 
-/* DenseAdd when bucket k is off the store's window */
+static Sketch *SparseAdd(Sketch *s, int store, int32 k, int64 c);
+
+/* DenseAdd when bucket k is off the store's window (always when sparse) */
 static pg_noinline Sketch *
 DenseAddOutside(Sketch *s, int store, int32 k, int64 c)
 {
+	if (s->flags & SKETCH_FLAG_SPARSE)
+		return SparseAdd(s, store, k, c);
+	{
 	int32		off = store == 0 ? s->pos_offset : s->neg_offset;
 	int32		cap = store == 0 ? s->pos_capacity : s->neg_capacity;
 	int64	   *slots = store == 0 ? DensePos(s) : DenseNeg(s);
@@ -216,6 +221,7 @@ DenseAddOutside(Sketch *s, int store, int32 k, int64 c)
 	}
 	(store == 0 ? DensePos(s) : DenseNeg(s))[k - off] += c;
 	return s;
+	}
 }
 
 /* add count c at bucket k of a store, reshaping when k is off the window */
@@ -228,6 +234,115 @@ DenseAdd(Sketch *s, int store, int32 k, int64 c)
 	if (unlikely(k < off || k >= off + cap))
 		return DenseAddOutside(s, store, k, c);
 	(store == 0 ? DensePos(s) : DenseNeg(s))[k - off] += c;
+	return s;
+}
+
+/*
+ * Sparse working states (sketch_core.h): (bucket, count) pairs instead of
+ * windows of slots.  A group starts sparse and becomes dense when it needs
+ * more than SKETCH_SPARSE_ENTRIES pairs or reaches SKETCH_SPARSE_MAX_COUNT
+ * values; the counts of a pair therefore fit in 32 bits.
+ */
+typedef struct SparseEntry
+{
+	int32		key;			/* 2 k + store, for bucket k of a store */
+	uint32		count;
+} SparseEntry;
+
+#define SPARSE_SIZE \
+	(SKETCH_HEADER_SIZE + DENSE_ACC_SIZE + sizeof(SparseEntry) * SKETCH_SPARSE_ENTRIES)
+
+static inline SparseEntry *
+SparseEntries(Sketch *s)
+{
+	return (SparseEntry *) ((char *) DenseAcc(s) + DENSE_ACC_SIZE);
+}
+
+/* a new sparse working state with the header hdr (not a state) */
+static Sketch *
+SparseNew(const Sketch *hdr)
+{
+	Sketch	   *s = palloc0(SPARSE_SIZE);
+
+	memcpy(s, hdr, SKETCH_HEADER_SIZE);
+	SET_VARSIZE(s, SPARSE_SIZE);
+	s->version = SKETCH_FORMAT_VERSION;
+	s->flags |= SKETCH_FLAG_DENSE | SKETCH_FLAG_SPARSE;
+	s->pos_offset = s->neg_offset = 0;
+	s->pos_length = s->neg_length = 0;	/* pos_length: pairs in use */
+	s->pos_capacity = s->neg_capacity = 0;
+	return s;
+}
+
+/* pairs by key, descending: the largest bucket of a store first */
+static int
+CompareEntriesDesc(const void *a, const void *b)
+{
+	int32		ka = ((const SparseEntry *) a)->key;
+	int32		kb = ((const SparseEntry *) b)->key;
+
+	return (ka < kb) - (ka > kb);
+}
+
+/*
+ * The dense working state of sparse state s (s is not changed).  Each
+ * store's window is made once to cover its buckets (a span beyond
+ * SKETCH_MAX_BUCKETS collapses as in Reshape); the counts are added from
+ * the largest bucket down, so folded buckets go straight to the first slot.
+ */
+static Sketch *
+SparseToDense(const Sketch *s)
+{
+	SparseEntry entries[SKETCH_SPARSE_ENTRIES];
+	int32		n = s->pos_length;
+	Sketch	   *d = DenseNew(s, 0, 0, 0, 0);
+
+	d->flags &= ~SKETCH_FLAG_SPARSE;
+	memcpy(entries, SparseEntries((Sketch *) s), sizeof(SparseEntry) * n);
+	qsort(entries, n, sizeof(SparseEntry), CompareEntriesDesc);
+	for (int store = 0; store < 2; store++)
+	{
+		int32		lo = PG_INT32_MAX,
+					hi = PG_INT32_MIN;
+
+		for (int32 i = 0; i < n; i++)
+		{
+			if ((entries[i].key & 1) != store)
+				continue;
+			lo = Min(lo, entries[i].key >> 1);
+			hi = Max(hi, entries[i].key >> 1);
+		}
+		if (lo <= hi)
+			d = Reshape(d, store, lo, hi, d->multiplier);
+	}
+	for (int32 i = 0; i < n; i++)
+		d = DenseAdd(d, entries[i].key & 1, entries[i].key >> 1, entries[i].count);
+	return d;
+}
+
+/* DenseAdd of a sparse state; the result may be a (dense) new state */
+static pg_noinline Sketch *
+SparseAdd(Sketch *s, int store, int32 k, int64 c)
+{
+	SparseEntry *e = SparseEntries(s);
+	int32		key = 2 * k + store;
+	int32		n = s->pos_length;
+	int32		i;
+
+	for (i = 0; i < n; i++)
+		if (e[i].key == key)
+			break;
+	if (i == n && n == SKETCH_SPARSE_ENTRIES)
+		return DenseAdd(SparseToDense(s), store, k, c);
+	if (i == n)
+	{
+		e[n].key = key;
+		e[n].count = 0;
+		s->pos_length = n + 1;
+	}
+	e[i].count += (uint32) c;	/* c is 1: one row */
+	if (s->count >= SKETCH_SPARSE_MAX_COUNT)
+		return SparseToDense(s);
 	return s;
 }
 
@@ -272,7 +387,8 @@ ViewOf(const Sketch *s)
 				 errdetail("This build of journey reads format versions %d to %d.",
 						   SKETCH_OLDEST_FORMAT, SKETCH_FORMAT_VERSION)));
 	if ((s->flags & ~SKETCH_KNOWN_FLAGS) || s->reserved != 0 ||
-		(s->version == 1 && s->sum_rest != 0))
+		(s->version == 1 && s->sum_rest != 0) ||
+		((s->flags & SKETCH_FLAG_SPARSE) && !(s->flags & SKETCH_FLAG_DENSE)))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("quantile_sketch value has unknown flags or non-zero reserved bytes")));
@@ -286,6 +402,26 @@ ViewOf(const Sketch *s)
 	d.min = s->min;
 	d.max = s->max;
 
+	if (s->flags & SKETCH_FLAG_SPARSE)
+	{
+		const SparseEntry *e = SparseEntries((Sketch *) s);
+		int32		klo,
+					khi;
+
+		if (VARSIZE(s) != SPARSE_SIZE || s->pos_capacity != 0 || s->neg_capacity != 0 ||
+			s->neg_length != 0 || s->pos_length < 0 || s->pos_length > SKETCH_SPARSE_ENTRIES)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("corrupted quantile_sketch working state: inconsistent sizes")));
+		sketch_index_range(d.multiplier, &klo, &khi);
+		for (int32 i = 0; i < s->pos_length; i++)
+			if (e[i].count == 0 || (e[i].key >> 1) < klo || (e[i].key >> 1) > khi)
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("corrupted quantile_sketch working state: invalid bucket")));
+		/* the rest is checked on the dense form */
+		return ViewOf(SparseToDense(s));
+	}
 	if (s->flags & SKETCH_FLAG_DENSE)
 	{
 		int32		first,
@@ -660,15 +796,14 @@ RejectRow(const Sketch *s, double alpha, double p, bool has_p)
 }
 
 /*
- * The first value of a group: a new dense state (in the per-call context;
- * the executor copies it into the aggregate context) with windows around x.
+ * The first value of a group: a new working state, sparse, with min and max
+ * x (in the per-call context; the executor copies it into the aggregate
+ * context).  The caller adds x.
  */
 static pg_noinline Sketch *
 FirstState(FunctionCallInfo fcinfo, double x, double alpha, double p, bool has_p)
 {
 	Sketch		hdr;
-	Sketch	   *s;
-	double		multiplier;
 
 	if (!journey_in_aggregate(fcinfo))
 		elog(ERROR, "quantile_sketch transition function called in non-aggregate context");
@@ -677,26 +812,8 @@ FirstState(FunctionCallInfo fcinfo, double x, double alpha, double p, bool has_p
 	hdr.min = x;
 	hdr.max = x;
 	hdr.p_hint = has_p ? p : get_float8_nan();
-	multiplier = sketch_multiplier(alpha);
-	hdr.multiplier = multiplier;
-	if (x > 0.0)
-		s = DenseNew(&hdr, sketch_index(multiplier, x) - 32, 64, 0, 0);
-	else if (x < 0.0)
-		s = DenseNew(&hdr, 0, 0, sketch_index(multiplier, -x) - 32, 64);
-	else
-		s = DenseNew(&hdr, 0, 0, 0, 0);
-	/* keep the initial window inside the valid index range */
-	if (s->pos_capacity || s->neg_capacity)
-	{
-		int32		klo,
-					khi;
-		int32	   *off = s->pos_capacity ? &s->pos_offset : &s->neg_offset;
-
-		sketch_index_range(multiplier, &klo, &khi);
-		*off = Max(*off, klo);
-		*off = Min(*off, khi - 63);
-	}
-	return s;
+	hdr.multiplier = sketch_multiplier(alpha);
+	return SparseNew(&hdr);
 }
 
 /*
@@ -792,6 +909,8 @@ MergeInto(Sketch *s, const SketchData *d, double p_hint)
 {
 	double		multiplier = d->multiplier;
 
+	if (s != NULL && (s->flags & SKETCH_FLAG_SPARSE))
+		s = SparseToDense(s);
 	if (s == NULL)
 	{
 		Sketch		hdr;

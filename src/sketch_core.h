@@ -103,10 +103,15 @@ extern void sketch_acc_normalize(int64_t *acc);
  */
 extern int	sketch_acc_terms(const int64_t *acc, double *terms);
 
+/* sparse working states (see SketchStored) */
+#define SKETCH_SPARSE_ENTRIES	32
+#define SKETCH_SPARSE_MAX_COUNT 256
+
 /* flag bits */
 #define SKETCH_FLAG_DENSE		0x01	/* working layout (aggregate state) */
 #define SKETCH_FLAG_COLLAPSED	0x02	/* some buckets were folded */
-#define SKETCH_KNOWN_FLAGS		(SKETCH_FLAG_DENSE | SKETCH_FLAG_COLLAPSED)
+#define SKETCH_FLAG_SPARSE		0x04	/* dense only: buckets as a short list */
+#define SKETCH_KNOWN_FLAGS		(SKETCH_FLAG_DENSE | SKETCH_FLAG_COLLAPSED | SKETCH_FLAG_SPARSE)
 
 /*
  * The stored value (a varlena; vl_len_ is the PostgreSQL length word).
@@ -119,6 +124,12 @@ extern int	sketch_acc_terms(const int64_t *acc, double *terms);
  *	  sum accumulator (SKETCH_ACC_LIMBS int64), then int64 counts,
  *	  pos_capacity slots then neg_capacity slots, zeros allowed; the
  *	  lengths equal the capacities; sum_rest 0 and, in place of sum, M.
+ *	  A working state starts sparse (SKETCH_FLAG_SPARSE as well): after
+ *	  the accumulator, room for SKETCH_SPARSE_ENTRIES (bucket, count)
+ *	  pairs, of which pos_length are used; capacities 0, neg_length 0.  It
+ *	  becomes dense when it needs more pairs or has SKETCH_SPARSE_MAX_COUNT
+ *	  values, so a group of a few widely spread values holds no window of
+ *	  mostly empty slots.
  * Format 1 had the same header with a uint16 zero where sum_rest and
  * reserved are and a double 0.0 where acc_pending is, and no rest terms, so
  * a compact format-1 value reads as a format-2 one with sum_rest 0.

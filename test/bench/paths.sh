@@ -44,7 +44,7 @@ rows=$("${psql[@]}" -At -c "SELECT count(*) FROM ($journey) j")
 echo "same rows: $rows edges, $diff differences"
 [ "$diff" = 0 ] || exit 1
 
-ms() { "${psql[@]}" -c '\timing on' -c "SELECT count(*) FROM ($1) q" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'; }
+ms() { "${psql[@]}" -c '\timing on' -c "SELECT count(*), sum(customers) FROM ($1) q" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p'; }
 j=() h=() r=()
 for ((i = 1; i <= rounds; i++)); do
 	a=$(ms "$journey")

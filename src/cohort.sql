@@ -137,7 +137,7 @@ BEGIN
 		SELECT mb.c, mb.b, mb.ub, pg_catalog.date_trunc(cunit, pg_catalog.timezone(time_zone, mb.b))::date AS co
 		FROM mb
 	),
-	rt AS (
+	rt AS NOT MATERIALIZED (
 		SELECT ev.c, ev.t, ev.u FROM ev WHERE return_event IS NULL OR ev.e = return_event
 	),
 	-- the period index of each return after the birth (t > b): calendar,
@@ -148,7 +148,7 @@ BEGIN
 	ix AS (
 		SELECT m.c, m.co, (rt.u - m.ub) / CASE WHEN calendar THEN 1 ELSE p_us END AS n
 		FROM m JOIN rt ON rt.c = m.c AND rt.t > m.b
-		WHERE bounded
+		WHERE bounded AND (rt.u - m.ub) / CASE WHEN calendar THEN 1 ELSE p_us END <= periods
 		UNION ALL
 		SELECT m.c, m.co, (l.u - m.ub) / CASE WHEN calendar THEN 1 ELSE p_us END
 		FROM m JOIN (SELECT rt.c, pg_catalog.max(rt.t) AS t, pg_catalog.max(rt.u) AS u

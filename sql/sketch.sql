@@ -139,6 +139,36 @@ RESET parallel_tuple_cost;
 RESET parallel_setup_cost;
 RESET max_parallel_workers_per_gather;
 
+-- the per-row fast path (a dense state, a nonzero normal value inside its
+-- store's window) hands every other row to the full transition: zeros,
+-- subnormals, values off the windows, in every variant of the aggregate.
+-- 3000 rows per group, so most rows are added to dense states; each variant
+-- must equal the rollup of one-value sketches, which take neither path for
+-- all but their first value.
+CREATE TABLE fast_path_cases AS
+SELECT g, i,
+       CASE i % 11
+            WHEN 0 THEN 0
+            WHEN 1 THEN (i % 5 - 2) * 1e-310              -- subnormals, zeros
+            WHEN 2 THEN -exp(((hashint4(i) & 1023) / 1023.0 - 0.5) * 20 * g)
+            ELSE exp(((hashint4(i + 5) & 1023) / 1023.0 - 0.5) * 4 * g * (1 + i / 1000))
+       END::float8 AS v
+FROM generate_series(1, 3) g, generate_series(1, 3000) i;
+SELECT g,
+       a.sk::text = b.sk::text AS same,
+       a.sk2::text = b.sk2::text AS same_alpha,
+       a.p = journey.approx_percentile(b.sk, 0.75) AS same_p,
+       journey.sketch_count(a.sk) AS n,
+       journey.sketch_min(a.sk) = min_v AND journey.sketch_max(a.sk) = max_v AS min_max
+FROM (SELECT g, journey.percentile_agg(v) AS sk, journey.percentile_agg(v, 0.02) AS sk2,
+             journey.approx_percentile(v, 0.75) AS p, min(v) AS min_v, max(v) AS max_v
+      FROM fast_path_cases GROUP BY g) a
+JOIN (SELECT g, journey.rollup(sk) AS sk, journey.rollup(sk2) AS sk2
+      FROM (SELECT g, i, journey.percentile_agg(v) AS sk, journey.percentile_agg(v, 0.02) AS sk2
+            FROM fast_path_cases GROUP BY g, i) x
+      GROUP BY g) b USING (g)
+ORDER BY g;
+
 -- the sum is exact, then correctly rounded.  Oracle: numeric arithmetic on
 -- values k 2^j (k < 2^53, so each is a float8 exactly), with signs mixed and
 -- magnitudes 2^0 .. 2^115 apart, so that a float8 running sum would lose

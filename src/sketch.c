@@ -817,15 +817,14 @@ FirstState(FunctionCallInfo fcinfo, double x, double alpha, double p, bool has_p
 }
 
 /*
- * The common transition: add value x to the dense state.  p is NaN except
- * for approx_percentile.  alpha_varies: alpha comes from an argument, so
- * each row must match the state's; otherwise it is the default every state
- * of the aggregate has.  The per-row path has no call and no error report
- * of its own (both would cost a stack frame per row); those are out of
- * line.
+ * The transition in full: add value x to the working state, making it on
+ * the first row.  p is NaN except for approx_percentile.  alpha_varies:
+ * alpha comes from an argument, so each row must match the state's;
+ * otherwise it is the default every state of the aggregate has.  Most rows
+ * take SketchTransition's fast path instead, which falls back to this one.
  */
-static pg_attribute_always_inline Datum
-SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bool alpha_varies)
+static pg_noinline Datum
+TransitionInFull(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bool alpha_varies)
 {
 	Sketch	   *s;
 	double		x;
@@ -862,6 +861,66 @@ SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bo
 		s = DenseAdd(s, 1, sketch_index(s->multiplier, -x), 1);
 	else
 		s->zero_count++;
+	PG_RETURN_POINTER(s);
+}
+
+/* the rest of a fast-path row that reached the carry limit */
+static pg_noinline Datum
+NormalizeSum(Sketch *s)
+{
+	sketch_acc_normalize(DenseAcc(s));
+	s->acc_pending = 0;
+	PG_RETURN_POINTER(s);
+}
+
+/*
+ * The per-row transition.  Its fast path takes a row of a dense working
+ * state whose value is a nonzero normal double with a bucket inside its
+ * store's window, and otherwise hands the row, untouched, to
+ * TransitionInFull.  The fast path makes no call but tail calls, so it needs
+ * no stack frame of its own and no saved registers: each of those costs
+ * instructions on every row of every group.
+ */
+static pg_attribute_always_inline Datum
+SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bool alpha_varies)
+{
+	Sketch	   *s;
+	double		x;
+	uint64		u;
+	int			e;
+	bool		neg;
+	int32		k;
+	int32		off;
+	int64	   *slots;
+
+	if (unlikely(PG_ARGISNULL(0) || PG_ARGISNULL(1)))
+		return TransitionInFull(fcinfo, alpha, p, has_p, alpha_varies);
+	s = (Sketch *) PG_GETARG_POINTER(0);
+	x = PG_GETARG_FLOAT8(1);
+	memcpy(&u, &x, sizeof(u));
+	e = (int) ((u >> 52) & 0x7ff);
+	/* e is 0 for zeros and subnormals, 0x7ff for infinities and NaN */
+	if (unlikely((unsigned) (e - 1) >= 0x7fe) ||
+		unlikely((s->flags & (SKETCH_FLAG_DENSE | SKETCH_FLAG_SPARSE)) != SKETCH_FLAG_DENSE) ||
+		(alpha_varies && unlikely(s->alpha != alpha)) ||
+		(has_p && unlikely(s->p_hint != p)))
+		return TransitionInFull(fcinfo, alpha, p, has_p, alpha_varies);
+	k = sketch_index_of_log2ish(s->multiplier,
+								sketch_log2ish_normal(e, u & SKETCH_MANTISSA_MASK));
+	neg = (u >> 63) != 0;
+	off = neg ? s->neg_offset : s->pos_offset;
+	if (unlikely((uint32) (k - off) >= (uint32) (neg ? s->neg_capacity : s->pos_capacity)))
+		return TransitionInFull(fcinfo, alpha, p, has_p, alpha_varies);
+	slots = neg ? DenseNeg(s) : DensePos(s);
+	slots[k - off]++;
+	if (x < s->min)
+		s->min = x;
+	if (x > s->max)
+		s->max = x;
+	s->count++;
+	sketch_acc_add(DenseAcc(s), x);
+	if (unlikely(++s->acc_pending >= SKETCH_ACC_MAX_PENDING))
+		return NormalizeSum(s);
 	PG_RETURN_POINTER(s);
 }
 

@@ -58,6 +58,9 @@
 #define SKETCH_ACC_MAX_PENDING	(INT64_C(1) << 30)
 #define SKETCH_MAX_SUM_TERMS	42
 
+/* the stored mantissa bits of a double */
+#define SKETCH_MANTISSA_MASK	UINT64_C(0xfffffffffffff)
+
 /* add finite x to accumulator acc exactly */
 static inline void
 sketch_acc_add(int64_t *acc, double x)
@@ -72,12 +75,13 @@ sketch_acc_add(int64_t *acc, double x)
 	int			normal;
 	int64_t		m;
 	uint64_t	low;
+	int64_t    *limb;
 
 	v.d = x;
 	e = (int) ((v.u >> 52) & 0x7ff);
 	normal = e != 0;
 	/* |x| = m 2^(e - 1075) with the hidden bit, m 2^-1074 when subnormal */
-	m = (int64_t) ((v.u & UINT64_C(0xfffffffffffff)) | ((uint64_t) normal << 52));
+	m = (int64_t) ((v.u & SKETCH_MANTISSA_MASK) | ((uint64_t) normal << 52));
 	b = e - normal;				/* x 2^1074 = +-m 2^b */
 	if (v.u >> 63)
 		m = -m;
@@ -88,9 +92,10 @@ sketch_acc_add(int64_t *acc, double x)
 	 * 64 is undefined).  Limbs b/32, +1, +2 get the three 32-bit pieces.
 	 */
 	low = (uint64_t) m << (b & 31);
-	acc[b >> 5] += (int64_t) (low & 0xffffffffu);
-	acc[(b >> 5) + 1] += (int64_t) (low >> 32);
-	acc[(b >> 5) + 2] += (m >> 1) >> (63 - (b & 31));
+	limb = acc + (b >> 5);
+	limb[0] += (int64_t) (low & 0xffffffffu);
+	limb[1] += (int64_t) (low >> 32);
+	limb[2] += (m >> 1) >> (63 - (b & 31));
 }
 
 /* propagate the carries: limbs 0..66 in [0, 2^32), limb 67 signed */
@@ -200,6 +205,16 @@ typedef enum SketchStatus
 /* the multiplier M for a relative error alpha */
 extern double sketch_multiplier(double alpha);
 
+/*
+ * piecewise-linear log2 of a positive normal double with biased exponent e
+ * (1..2046) and stored mantissa bits mant
+ */
+static inline double
+sketch_log2ish_normal(int e, uint64_t mant)
+{
+	return (double) (e - 1023) + (double) mant * 0x1p-52;
+}
+
 /* piecewise-linear log2 of a positive finite double, read off its bits */
 static inline double
 sketch_log2ish(double x)
@@ -219,17 +234,24 @@ sketch_log2ish(double x)
 		v.d = x * 0x1p64;
 		e = (int) ((v.u >> 52) & 0x7ff) - 64;
 	}
-	return (double) (e - 1023) + (double) (v.u & 0xfffffffffffffULL) * 0x1p-52;
+	return sketch_log2ish_normal(e, v.u & SKETCH_MANTISSA_MASK);
+}
+
+/* the bucket index of a piecewise-linear log2 l: ceil(l M) */
+static inline int32_t
+sketch_index_of_log2ish(double multiplier, double l)
+{
+	double		y = l * multiplier;
+	int32_t		k = (int32_t) y;	/* truncates toward zero */
+
+	return (y > (double) k) ? k + 1 : k;	/* ceil */
 }
 
 /* the bucket index of a positive finite value */
 static inline int32_t
 sketch_index(double multiplier, double x)
 {
-	double		y = sketch_log2ish(x) * multiplier;
-	int32_t		k = (int32_t) y;	/* truncates toward zero */
-
-	return (y > (double) k) ? k + 1 : k;	/* ceil */
+	return sketch_index_of_log2ish(multiplier, sketch_log2ish(x));
 }
 
 /* the valid range of bucket indexes for a multiplier */

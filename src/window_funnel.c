@@ -398,6 +398,20 @@ read_params_slow(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg, int64 *wi
 	return cache;
 }
 
+/* keep a row in a state that has room for it */
+static pg_attribute_always_inline void
+append_row(FunnelState *st, int64 ts, uint32 steps, uint32 excl)
+{
+	FunnelRow  *row;
+
+	if (st->nrows > 0 && ts < st->rows[st->nrows - 1].ts)
+		st->sorted = false;
+	row = &st->rows[st->nrows++];
+	row->ts = ts;
+	row->steps = steps;
+	row->exclusions = excl;
+}
+
 /*
  * Add one row to the state (created on the first row): check that the
  * parameters match the state's, then keep the row if it can matter.
@@ -455,17 +469,9 @@ add_row(FunctionCallInfo fcinfo, int ts_arg, int64 window, uint32 modes,
 	st->nonempty = true;
 	if (steps != 0 || excl != 0 || (st->params.modes & FUNNEL_STRICT_ORDER))
 	{
-		int64		ts = PG_GETARG_INT64(ts_arg);
-		FunnelRow  *row;
-
 		if (unlikely(st->nrows == st->capacity))
 			st = reserve_rows(st, 1);
-		if (st->nrows > 0 && ts < st->rows[st->nrows - 1].ts)
-			st->sorted = false;
-		row = &st->rows[st->nrows++];
-		row->ts = ts;
-		row->steps = steps;
-		row->exclusions = excl;
+		append_row(st, PG_GETARG_INT64(ts_arg), steps, excl);
 	}
 	PG_RETURN_POINTER(st);
 }
@@ -520,21 +526,58 @@ window_funnel_trans(PG_FUNCTION_ARGS)
  * these rather than to VARIADIC, which saves building an array per row
  * (about a third of the instructions of a grouped funnel).
  */
-static pg_attribute_always_inline Datum
-trans_bools(FunctionCallInfo fcinfo, bool with_mode)
+static uint32
+step_mask(FunctionCallInfo fcinfo, int first_arg, int nsteps)
+{
+	uint32		steps = 0;
+
+	for (int i = 0; i < nsteps; i++)
+		if (!PG_ARGISNULL(first_arg + i) && PG_GETARG_BOOL(first_arg + i))
+			steps |= UINT32_C(1) << i;
+	return steps;
+}
+
+/* the transition of the boolean forms in full */
+static pg_noinline Datum
+trans_bools_in_full(FunctionCallInfo fcinfo, bool with_mode)
 {
 	const int	ts_arg = with_mode ? 3 : 2;
 	const int	nsteps = PG_NARGS() - ts_arg - 1;
 	int64		window;
 	uint32		modes;
-	uint32		steps = 0;
 	FunnelArgCache *cache;
 
 	cache = read_params(fcinfo, with_mode ? 2 : -1, -1, &window, &modes);
-	for (int i = 0; i < nsteps; i++)
-		if (!PG_ARGISNULL(ts_arg + 1 + i) && PG_GETARG_BOOL(ts_arg + 1 + i))
-			steps |= UINT32_C(1) << i;
-	return add_row(fcinfo, ts_arg, window, modes, cache, false, steps, nsteps, 0);
+	return add_row(fcinfo, ts_arg, window, modes, cache, false,
+				   step_mask(fcinfo, ts_arg + 1, nsteps), nsteps, 0);
+}
+
+/*
+ * The per-row transition of the boolean forms.  Its fast path takes a row
+ * of an existing state, with constant parameters already read, a timestamp,
+ * and room in the state; it makes no call but a tail call, so it needs no
+ * stack frame of its own.  Every other row goes to trans_bools_in_full.
+ */
+static pg_attribute_always_inline Datum
+trans_bools(FunctionCallInfo fcinfo, bool with_mode)
+{
+	const int	ts_arg = with_mode ? 3 : 2;
+	const int	nsteps = PG_NARGS() - ts_arg - 1;
+	FunnelArgCache *cache = (FunnelArgCache *) fcinfo->flinfo->fn_extra;
+	FunnelState *st;
+	uint32		steps;
+
+	if (unlikely(cache == NULL || !cache->params_const ||
+				 PG_ARGISNULL(0) || PG_ARGISNULL(ts_arg)))
+		return trans_bools_in_full(fcinfo, with_mode);
+	st = (FunnelState *) PG_GETARG_POINTER(0);
+	if (unlikely(st->params.nsteps != nsteps || st->nrows == st->capacity))
+		return trans_bools_in_full(fcinfo, with_mode);
+	steps = step_mask(fcinfo, ts_arg + 1, nsteps);
+	st->nonempty = true;
+	if (steps != 0 || (st->params.modes & FUNNEL_STRICT_ORDER))
+		append_row(st, PG_GETARG_INT64(ts_arg), steps, 0);
+	PG_RETURN_POINTER(st);
 }
 
 PG_FUNCTION_INFO_V1(window_funnel_trans_bools);

@@ -277,3 +277,25 @@ SELECT journey.quantile_sketch_trans(sk, 1.0) FROM small;
 SELECT journey.quantile_sketch_trans(sk, 1.0, 0.01) FROM small;
 SELECT journey.quantile_sketch_combine(sk, sk) FROM small;
 SELECT sk FROM small;
+-- nor when it is stored with a 1-byte header (small values are packed:
+-- 96 - 4 header bytes + 1 count byte + 1 length byte = 94), nor when it is
+-- itself a working state, which an aggregate without a final function
+-- returns as is: only calls from an aggregate may change a state
+CREATE TABLE one_packed AS SELECT journey.percentile_agg(v) AS sk FROM (VALUES (1.0)) x(v);
+SELECT pg_column_size(sk) AS stored_bytes FROM one_packed;
+CREATE AGGREGATE working_state(float8) (sfunc = journey.quantile_sketch_trans, stype = journey.quantile_sketch);
+CREATE TABLE stored_working AS SELECT working_state(v) AS sk FROM (VALUES (1.0), (2.0)) x(v);
+SELECT journey.quantile_sketch_trans(sk, 3.0) FROM one_packed;
+SELECT journey.quantile_sketch_trans(sk, 3.0, 0.01) FROM one_packed;
+SELECT journey.quantile_sketch_trans_p(sk, 3.0, 0.5) FROM one_packed;
+SELECT journey.quantile_sketch_trans(sk, 3.0) FROM stored_working;
+SELECT journey.quantile_sketch_trans(sk, 1.5) FROM stored_working;
+SELECT sk FROM one_packed;
+SELECT sk::text = (SELECT journey.percentile_agg(v)::text FROM (VALUES (1.0), (2.0)) x(v)) AS unchanged
+FROM stored_working;
+DROP TABLE one_packed, stored_working;
+DROP AGGREGATE working_state(float8);
+-- as a window aggregate (the state is kept and read after every row):
+-- counts 1..5, sums 1, 3, 6, 10, 15
+SELECT i, journey.sketch_count(s) AS n, journey.sketch_sum(s) AS sum
+FROM (SELECT i, journey.percentile_agg(i::float8) OVER (ORDER BY i) AS s FROM generate_series(1, 5) i) x;

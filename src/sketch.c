@@ -773,16 +773,20 @@ RejectValue(double x)
 }
 
 /*
- * The error for a row whose state or parameters do not match: a state that
- * is not a working one (the transition function called outside an
- * aggregate: only aggregates make dense states), or a relative error or
- * percentile that changed from row to row.
+ * The error for a row whose state or parameters do not match: the
+ * transition function called outside an aggregate, a state that is not a
+ * working one, or a relative error or percentile that changed from row to
+ * row.  Outside an aggregate the state may be a value read from a table
+ * (even one with the dense flag: an aggregate without a final function can
+ * return a working state), so it must never be changed there.
  */
 static pg_noinline void
-RejectRow(const Sketch *s, double alpha, double p, bool has_p)
+RejectRow(FunctionCallInfo fcinfo, const Sketch *s, double alpha, double p, bool has_p)
 {
-	if (!(s->flags & SKETCH_FLAG_DENSE))
+	if (!journey_in_aggregate(fcinfo))
 		elog(ERROR, "quantile_sketch transition function called in non-aggregate context");
+	if (!(s->flags & SKETCH_FLAG_DENSE))
+		elog(ERROR, "quantile_sketch transition function called on a state that is not a working one");
 	if (s->alpha != alpha)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -843,10 +847,11 @@ TransitionInFull(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bo
 	else
 	{
 		s = (Sketch *) PG_GETARG_POINTER(0);
-		if (unlikely(!(s->flags & SKETCH_FLAG_DENSE)) ||
+		if (unlikely(!journey_in_aggregate(fcinfo)) ||
+			unlikely(!(s->flags & SKETCH_FLAG_DENSE)) ||
 			(alpha_varies && unlikely(s->alpha != alpha)) ||
 			(has_p && unlikely(s->p_hint != p)))
-			RejectRow(s, alpha, p, has_p);
+			RejectRow(fcinfo, s, alpha, p, has_p);
 		if (x < s->min)
 			s->min = x;
 		if (x > s->max)
@@ -875,9 +880,9 @@ NormalizeSum(Sketch *s)
 
 /*
  * The per-row transition.  Its fast path takes a row of a dense working
- * state whose value is a nonzero normal double with a bucket inside its
- * store's window, and otherwise hands the row, untouched, to
- * TransitionInFull.  The fast path makes no call but tail calls, so it needs
+ * state, in an aggregate, whose value is a nonzero normal double with a
+ * bucket inside its store's window, and otherwise hands the row, untouched,
+ * to TransitionInFull.  The fast path makes no call but tail calls, so it needs
  * no stack frame of its own and no saved registers: each of those costs
  * instructions on every row of every group.
  */
@@ -901,6 +906,7 @@ SketchTransition(FunctionCallInfo fcinfo, double alpha, double p, bool has_p, bo
 	e = (int) ((u >> 52) & 0x7ff);
 	/* e is 0 for zeros and subnormals, 0x7ff for infinities and NaN */
 	if (unlikely((unsigned) (e - 1) >= 0x7fe) ||
+		unlikely(!journey_in_aggregate(fcinfo)) ||
 		unlikely((s->flags & (SKETCH_FLAG_DENSE | SKETCH_FLAG_SPARSE)) != SKETCH_FLAG_DENSE) ||
 		(alpha_varies && unlikely(s->alpha != alpha)) ||
 		(has_p && unlikely(s->p_hint != p)))

@@ -6,10 +6,11 @@
  * The aggregate state is internal: a FunnelState holding the parameters
  * (window, modes, number of steps, exclusion pairs) and one FunnelRow per
  * usable row, grown in the aggregate's memory context.  Per customer it
- * grows with that customer's matching rows only (16 bytes each).  Partial
- * states of a parallel plan travel serialised as bytea; the combine
- * function concatenates rows, and the final function sorts them (stably,
- * by time), so the result does not depend on how rows were split.
+ * grows with that customer's matching rows only (16 bytes each, after a
+ * 24-byte header plus 2 bytes per exclusion pair).  Partial states of a
+ * parallel plan travel serialised as bytea; the combine function
+ * concatenates rows, and the final function sorts them (stably, by time),
+ * so the result does not depend on how rows were split.
  *
  * Sorting in place in the final function changes no result (the rows are a
  * multiset ordered stably by time), so window_funnel and
@@ -37,22 +38,49 @@
 #define FUNNEL_MAX_ROWS			((int64) INT32_MAX)
 
 /*
- * The rows follow the header in the same allocation (one cache miss per
- * row instead of two); growing the state may move it, so every function
- * that adds rows returns the state.
+ * The rows follow the header in the same allocation, so a row costs one
+ * cache miss more than the group's hash entry, not two; growing the state
+ * may move it, so every function that adds rows returns the state.  The
+ * header is kept small (24 bytes without exclusion pairs) because on an
+ * event log in time order every row goes to a random customer's state, so
+ * the states of all customers are the working set: with the parameters in
+ * the layout of FunnelParams (a 112-byte header) and capacities doubling
+ * from 4 rows, the 2 M events of 100 000 customers of
+ * test/bench/funnel_parts.sh took 101 MB of hash-aggregate memory; now
+ * 69 MB.  evaluate expands the parameters into a FunnelParams for
+ * funnel_core.
  */
 typedef struct FunnelState
 {
-	int64		nrows;
-	int64		capacity;
+	int64		window;			/* microseconds, >= 0 */
+	uint32		modes;			/* FUNNEL_* mode bits */
+	int32		nrows;
+	int32		capacity;
+	uint8		nsteps;			/* 0 until a non-NULL steps array */
+	uint8		nexclusions;
 	bool		nonempty;		/* a row with a non-NULL timestamp was seen */
 	bool		sorted;			/* rows are in time order */
-	FunnelParams params;		/* nsteps 0 until a non-NULL steps array */
-	FunnelRow	rows[FLEXIBLE_ARRAY_MEMBER];
+	/* excl_from[nexclusions], then excl_to[nexclusions] */
+	uint8		pairs[FLEXIBLE_ARRAY_MEMBER];
 } FunnelState;
 
-#define STATE_SIZE(capacity)	(offsetof(FunnelState, rows) + (capacity) * sizeof(FunnelRow))
-#define INITIAL_CAPACITY		4
+/* the size of the header of a state with n exclusion pairs */
+#define STATE_HEADER_SIZE(n)	MAXALIGN(offsetof(FunnelState, pairs) + 2 * (Size) (n))
+#define STATE_SIZE(n, capacity) (STATE_HEADER_SIZE(n) + (Size) (capacity) * sizeof(FunnelRow))
+/* a new state takes 128 bytes, room for 6 rows without exclusion pairs */
+#define INITIAL_STATE_SIZE		128
+
+static inline FunnelRow *
+state_rows(const FunnelState *st)
+{
+	return (FunnelRow *) ((char *) st + STATE_HEADER_SIZE(st->nexclusions));
+}
+
+static inline uint8 *
+state_excl_to(FunnelState *st)
+{
+	return st->pairs + st->nexclusions;
+}
 
 /* serialised state header (followed by nrows FunnelRow) */
 typedef struct FunnelStateWire
@@ -193,14 +221,17 @@ parse_pairs(ArrayType *pairs, FunnelArgCache *c)
 
 /* exclusion pairs must lie inside the funnel once its size is known */
 static void
-check_pairs_fit(const FunnelParams *p)
+check_pairs_fit(FunnelState *st)
 {
-	for (int x = 0; x < p->nexclusions; x++)
-		if (p->nsteps > 0 && p->excl_to[x] > p->nsteps)
+	const uint8 *from = st->pairs;
+	const uint8 *to = state_excl_to(st);
+
+	for (int x = 0; x < st->nexclusions; x++)
+		if (st->nsteps > 0 && to[x] > st->nsteps)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("window_funnel exclusion %d is between steps %d and %d, but the funnel has %d steps",
-							x + 1, p->excl_from[x], p->excl_to[x], p->nsteps)));
+							x + 1, from[x], to[x], st->nsteps)));
 }
 
 /* a one-dimensional bool array of 1..32 elements: its bitmask and length */
@@ -245,24 +276,58 @@ params_differ(const char *what)
 }
 
 static bool
-same_exclusions(const FunnelParams *a, int n, const uint8 *from, const uint8 *to)
+same_exclusions(FunnelState *st, int n, const uint8 *from, const uint8 *to)
 {
-	return a->nexclusions == n &&
-		memcmp(a->excl_from, from, n) == 0 && memcmp(a->excl_to, to, n) == 0;
+	return st->nexclusions == n &&
+		memcmp(st->pairs, from, n) == 0 && memcmp(state_excl_to(st), to, n) == 0;
 }
 
 /* ---------------------------------------------------------------------
  * Transition, combine, serialisation
  * --------------------------------------------------------------------- */
 
-static FunnelState *
-new_state(MemoryContext cxt, int64 capacity)
+/*
+ * The number of rows that fit in a state of at least need rows.  A small
+ * request is rounded up to a power of two by PostgreSQL's allocator
+ * anyway, so small states take the whole of it; larger ones double from
+ * capacity (0 for a new state, which gets need rows exactly).
+ */
+static int64
+fitted_capacity(int nexclusions, int64 need, int64 capacity)
 {
-	FunnelState *st = MemoryContextAllocExtended(cxt, STATE_SIZE(capacity), MCXT_ALLOC_HUGE);
+	Size		header = STATE_HEADER_SIZE(nexclusions);
 
-	memset(st, 0, offsetof(FunnelState, rows));
+	if (need > FUNNEL_MAX_ROWS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("window_funnel group has more than %d usable rows", INT32_MAX)));
+	if (STATE_SIZE(nexclusions, need) <= ALLOCSET_SEPARATE_THRESHOLD)
+	{
+		Size		size = INITIAL_STATE_SIZE;
+
+		while (size < STATE_SIZE(nexclusions, need))
+			size *= 2;
+		return (int64) ((size - header) / sizeof(FunnelRow));
+	}
+	if (capacity == 0)
+		return need;
+	while (capacity < need)
+		capacity *= 2;
+	return Min(capacity, FUNNEL_MAX_ROWS);
+}
+
+/* a state with room for need rows and its parameters zeroed */
+static FunnelState *
+new_state(MemoryContext cxt, int nexclusions, int64 need)
+{
+	int64		capacity = fitted_capacity(nexclusions, need, 0);
+	FunnelState *st = MemoryContextAllocExtended(cxt, STATE_SIZE(nexclusions, capacity),
+												 MCXT_ALLOC_HUGE);
+
+	memset(st, 0, STATE_HEADER_SIZE(nexclusions));
+	st->nexclusions = (uint8) nexclusions;
 	st->sorted = true;
-	st->capacity = capacity;
+	st->capacity = (int32) capacity;
 	return st;
 }
 
@@ -270,20 +335,14 @@ new_state(MemoryContext cxt, int64 capacity)
 static FunnelState *
 reserve_rows(FunnelState *st, int64 more)
 {
-	int64		need = st->nrows + more;
+	int64		need = (int64) st->nrows + more;
 
-	if (need > FUNNEL_MAX_ROWS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("window_funnel group has more than %d usable rows", INT32_MAX)));
 	if (need > st->capacity)
 	{
-		int64		cap = st->capacity;
+		int64		capacity = fitted_capacity(st->nexclusions, need, st->capacity);
 
-		while (cap < need)
-			cap *= 2;
-		st = repalloc_huge(st, STATE_SIZE(cap));
-		st->capacity = cap;
+		st = repalloc_huge(st, STATE_SIZE(st->nexclusions, capacity));
+		st->capacity = (int32) capacity;
 	}
 	return st;
 }
@@ -402,11 +461,12 @@ read_params_slow(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg, int64 *wi
 static pg_attribute_always_inline void
 append_row(FunnelState *st, int64 ts, uint32 steps, uint32 excl)
 {
+	FunnelRow  *rows = state_rows(st);
 	FunnelRow  *row;
 
-	if (st->nrows > 0 && ts < st->rows[st->nrows - 1].ts)
+	if (st->nrows > 0 && ts < rows[st->nrows - 1].ts)
 		st->sorted = false;
-	row = &st->rows[st->nrows++];
+	row = &rows[st->nrows++];
 	row->ts = ts;
 	row->steps = steps;
 	row->exclusions = excl;
@@ -430,44 +490,43 @@ add_row(FunctionCallInfo fcinfo, int ts_arg, int64 window, uint32 modes,
 
 		if (!AggCheckCallContext(fcinfo, &aggcxt))
 			elog(ERROR, "window_funnel_trans called in non-aggregate context");
-		st = new_state(aggcxt, INITIAL_CAPACITY);
-		st->params.window = window;
-		st->params.modes = modes;
-		st->params.nsteps = nsteps;
+		st = new_state(aggcxt, with_exclusions ? cache->nexclusions : 0, 1);
+		st->window = window;
+		st->modes = modes;
+		st->nsteps = (uint8) nsteps;
 		if (with_exclusions)
 		{
-			st->params.nexclusions = cache->nexclusions;
-			memcpy(st->params.excl_from, cache->excl_from, sizeof(st->params.excl_from));
-			memcpy(st->params.excl_to, cache->excl_to, sizeof(st->params.excl_to));
+			memcpy(st->pairs, cache->excl_from, cache->nexclusions);
+			memcpy(state_excl_to(st), cache->excl_to, cache->nexclusions);
 		}
-		check_pairs_fit(&st->params);
+		check_pairs_fit(st);
 	}
 	else
 	{
 		/* constant parameters are the same for every state of the call */
 		if (unlikely(!cache->params_const))
 		{
-			if (window != st->params.window)
+			if (window != st->window)
 				params_differ("conversion window");
-			if (modes != st->params.modes)
+			if (modes != st->modes)
 				params_differ("mode");
 			if (with_exclusions &&
-				!same_exclusions(&st->params, cache->nexclusions, cache->excl_from, cache->excl_to))
+				!same_exclusions(st, cache->nexclusions, cache->excl_from, cache->excl_to))
 				params_differ("exclusion steps");
 		}
-		if (unlikely(nsteps != st->params.nsteps) && nsteps != 0)
+		if (unlikely(nsteps != st->nsteps) && nsteps != 0)
 		{
-			if (st->params.nsteps != 0)
+			if (st->nsteps != 0)
 				params_differ("number of steps");
-			st->params.nsteps = nsteps;
-			check_pairs_fit(&st->params);
+			st->nsteps = (uint8) nsteps;
+			check_pairs_fit(st);
 		}
 	}
 
 	if (PG_ARGISNULL(ts_arg))
 		PG_RETURN_POINTER(st);	/* a NULL timestamp skips the row */
 	st->nonempty = true;
-	if (steps != 0 || excl != 0 || (st->params.modes & FUNNEL_STRICT_ORDER))
+	if (steps != 0 || excl != 0 || (st->modes & FUNNEL_STRICT_ORDER))
 	{
 		if (unlikely(st->nrows == st->capacity))
 			st = reserve_rows(st, 1);
@@ -571,11 +630,11 @@ trans_bools(FunctionCallInfo fcinfo, bool with_mode)
 				 PG_ARGISNULL(0) || PG_ARGISNULL(ts_arg)))
 		return trans_bools_in_full(fcinfo, with_mode);
 	st = (FunnelState *) PG_GETARG_POINTER(0);
-	if (unlikely(st->params.nsteps != nsteps || st->nrows == st->capacity))
+	if (unlikely(st->nsteps != nsteps || st->nrows == st->capacity))
 		return trans_bools_in_full(fcinfo, with_mode);
 	steps = step_mask(fcinfo, ts_arg + 1, nsteps);
 	st->nonempty = true;
-	if (steps != 0 || (st->params.modes & FUNNEL_STRICT_ORDER))
+	if (steps != 0 || (st->modes & FUNNEL_STRICT_ORDER))
 		append_row(st, PG_GETARG_INT64(ts_arg), steps, 0);
 	PG_RETURN_POINTER(st);
 }
@@ -595,13 +654,13 @@ window_funnel_trans_mode_bools(PG_FUNCTION_ARGS)
 }
 
 static void
-check_same_params(const FunnelParams *a, const FunnelParams *b)
+check_same_params(FunnelState *a, FunnelState *b)
 {
 	if (a->window != b->window)
 		params_differ("conversion window");
 	if (a->modes != b->modes)
 		params_differ("mode");
-	if (!same_exclusions(a, b->nexclusions, b->excl_from, b->excl_to))
+	if (!same_exclusions(a, b->nexclusions, b->pairs, state_excl_to(b)))
 		params_differ("exclusion steps");
 	if (a->nsteps != 0 && b->nsteps != 0 && a->nsteps != b->nsteps)
 		params_differ("number of steps");
@@ -611,12 +670,16 @@ check_same_params(const FunnelParams *a, const FunnelParams *b)
 static FunnelState *
 append_rows(FunnelState *a, const FunnelState *b)
 {
+	FunnelRow  *arows;
+	const FunnelRow *brows = state_rows(b);
+
 	if (b->nrows == 0)
 		return a;
 	a = reserve_rows(a, b->nrows);
-	if (!b->sorted || (a->nrows > 0 && b->rows[0].ts < a->rows[a->nrows - 1].ts))
+	arows = state_rows(a);
+	if (!b->sorted || (a->nrows > 0 && brows[0].ts < arows[a->nrows - 1].ts))
 		a->sorted = false;
-	memcpy(a->rows + a->nrows, b->rows, b->nrows * sizeof(FunnelRow));
+	memcpy(arows + a->nrows, brows, b->nrows * sizeof(FunnelRow));
 	a->nrows += b->nrows;
 	return a;
 }
@@ -639,16 +702,22 @@ window_funnel_combine(PG_FUNCTION_ARGS)
 	}
 	if (a == NULL)
 	{
-		a = new_state(aggcxt, Max(b->nrows, INITIAL_CAPACITY));
-		a->params = b->params;
+		int32		capacity;
+
+		a = new_state(aggcxt, b->nexclusions, b->nrows);
+		capacity = a->capacity;
+		memcpy(a, b, STATE_HEADER_SIZE(b->nexclusions));	/* the parameters */
+		a->nrows = 0;
+		a->capacity = capacity;
+		a->sorted = true;
 	}
 	else
 	{
-		check_same_params(&a->params, &b->params);
-		if (a->params.nsteps == 0)
+		check_same_params(a, b);
+		if (a->nsteps == 0)
 		{
-			a->params.nsteps = b->params.nsteps;
-			check_pairs_fit(&a->params);
+			a->nsteps = b->nsteps;
+			check_pairs_fit(a);
 		}
 	}
 	a->nonempty |= b->nonempty;
@@ -669,24 +738,24 @@ window_funnel_serialize(PG_FUNCTION_ARGS)
 	w.version = FUNNEL_STATE_VERSION;
 	w.nonempty = st->nonempty;
 	w.sorted = st->sorted;
-	w.nsteps = (uint8) st->params.nsteps;
-	w.modes = st->params.modes;
-	w.window = st->params.window;
-	w.nexclusions = st->params.nexclusions;
-	memcpy(w.excl_from, st->params.excl_from, sizeof(w.excl_from));
-	memcpy(w.excl_to, st->params.excl_to, sizeof(w.excl_to));
+	w.nsteps = st->nsteps;
+	w.modes = st->modes;
+	w.window = st->window;
+	w.nexclusions = st->nexclusions;
+	memcpy(w.excl_from, st->pairs, st->nexclusions);
+	memcpy(w.excl_to, state_excl_to(st), st->nexclusions);
 	w.nrows = st->nrows;
 
 	if (size > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("window_funnel partial state of " INT64_FORMAT " rows is too large to pass between parallel workers",
+				 errmsg("window_funnel partial state of %d rows is too large to pass between parallel workers",
 						st->nrows),
 				 errhint("Disable parallel query for this statement (SET max_parallel_workers_per_gather = 0).")));
 	out = palloc(size);
 	SET_VARSIZE(out, size);
 	memcpy(VARDATA(out), &w, sizeof(w));
-	memcpy(VARDATA(out) + sizeof(w), st->rows, st->nrows * sizeof(FunnelRow));
+	memcpy(VARDATA(out) + sizeof(w), state_rows(st), st->nrows * sizeof(FunnelRow));
 	PG_RETURN_BYTEA_P(out);
 }
 
@@ -714,15 +783,14 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
 	if (!valid)
 		elog(ERROR, "window_funnel partial state is corrupt");
 
-	st = new_state(aggcxt, Max(w.nrows, INITIAL_CAPACITY));
-	st->params.window = w.window;
-	st->params.modes = w.modes;
-	st->params.nsteps = w.nsteps;
-	st->params.nexclusions = w.nexclusions;
-	memcpy(st->params.excl_from, w.excl_from, sizeof(w.excl_from));
-	memcpy(st->params.excl_to, w.excl_to, sizeof(w.excl_to));
+	st = new_state(aggcxt, w.nexclusions, w.nrows);
+	st->window = w.window;
+	st->modes = w.modes;
+	st->nsteps = w.nsteps;
+	memcpy(st->pairs, w.excl_from, w.nexclusions);
+	memcpy(state_excl_to(st), w.excl_to, w.nexclusions);
 	st->nonempty = w.nonempty != 0;
-	memcpy(st->rows, VARDATA_ANY(in) + sizeof(w), w.nrows * sizeof(FunnelRow));
+	memcpy(state_rows(st), VARDATA_ANY(in) + sizeof(w), w.nrows * sizeof(FunnelRow));
 	st->nrows = w.nrows;
 	st->sorted = w.sorted != 0;
 	PG_RETURN_POINTER(st);
@@ -736,12 +804,14 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
 static bool
 evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 {
+	FunnelParams params;
+	FunnelRow  *rows;
 	void	   *scratch;
 	Size		size;
 
 	if (st == NULL || !st->nonempty)
 		return false;
-	if (st->params.nsteps == 0)
+	if (st->nsteps == 0)
 	{
 		/* every steps array was NULL: rows, but no step */
 		memset(res, 0, sizeof(*res));
@@ -753,14 +823,22 @@ evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 		FunnelRow  *tmp = st->nrows <= (int64) lengthof(small) ? small :
 			MemoryContextAllocHuge(CurrentMemoryContext, st->nrows * sizeof(FunnelRow));
 
-		funnel_sort(st->rows, st->nrows, tmp, check_interrupts);
+		funnel_sort(state_rows(st), st->nrows, tmp, check_interrupts);
 		if (tmp != small)
 			pfree(tmp);
 		st->sorted = true;
 	}
-	size = funnel_scratch_size(st->rows, st->nrows, &st->params, want_times);
+	memset(&params, 0, sizeof(params));
+	params.window = st->window;
+	params.modes = st->modes;
+	params.nsteps = st->nsteps;
+	params.nexclusions = st->nexclusions;
+	memcpy(params.excl_from, st->pairs, st->nexclusions);
+	memcpy(params.excl_to, state_excl_to(st), st->nexclusions);
+	rows = state_rows(st);
+	size = funnel_scratch_size(rows, st->nrows, &params, want_times);
 	scratch = size > 0 ? MemoryContextAllocHuge(CurrentMemoryContext, size) : NULL;
-	funnel_evaluate(&st->params, st->rows, st->nrows, want_times, scratch,
+	funnel_evaluate(&params, rows, st->nrows, want_times, scratch,
 					check_interrupts, res);
 	if (scratch)
 		pfree(scratch);

@@ -10,9 +10,13 @@
 #           everything the executor does for window_funnel's arguments,
 #           without the funnel
 #   funnel  journey.window_funnel(interval '1 day', ts, event = 1 .. 4)
+#   funnel_4MB  the same with work_mem 4MB (PostgreSQL's default), where the
+#           hash aggregate spills to disk in batches of fewer customers
 # Each query is summed so that nothing is planned away.  It prints the
 # medians and the median of the per-round ratios to the floor of the same
-# table.  Run it inside a throwaway cluster, with journey installed:
+# table, then the hash aggregate's batches, peak memory and disk use of the
+# floor and the funnel (EXPLAIN ANALYZE) at the session's work_mem and at
+# 4MB.  Run it inside a throwaway cluster, with journey installed:
 #
 #   pg_virtualenv -t -v 15 -o work_mem=256MB bash test/bench/funnel_parts.sh
 set -euo pipefail
@@ -56,6 +60,7 @@ DO \$\$
 DECLARE
 	tab text;
 	q text;
+	wm text := current_setting('work_mem');
 	queries text[][] := ARRAY[
 		ARRAY['floor', 'SELECT sum(n) FROM (SELECT customer, count(*) n FROM %s GROUP BY customer) q'],
 		ARRAY['max_ts', 'SELECT count(m) FROM (SELECT customer, max(ts) m FROM %s GROUP BY customer) q'],
@@ -68,6 +73,9 @@ BEGIN
 			FOR i IN 1..4 LOOP
 				INSERT INTO parts_ms SELECT tab, queries[i][1], r, funnel_parts_ms(format(queries[i][2], tab));
 			END LOOP;
+			PERFORM set_config('work_mem', '4MB', true);
+			INSERT INTO parts_ms SELECT tab, 'funnel_4MB', r, funnel_parts_ms(format(queries[4][2], tab));
+			PERFORM set_config('work_mem', wm, true);
 		END LOOP;
 	END LOOP;
 END \$\$;
@@ -82,3 +90,17 @@ WHERE m.round > 0
 GROUP BY m.tab, m.q
 ORDER BY m.tab DESC, median_ms;
 SQL
+
+# the hash aggregate's memory: its peak, and its batches and disk use when
+# the groups do not fit in work_mem (hash_mem_multiplier times work_mem)
+session_wm=$("${psql[@]}" -At -c 'SHOW work_mem')
+for tab in parts_time parts_customer; do
+	for wm in "$session_wm" 4MB; do
+		for q in "count(*)" "journey.window_funnel(interval '1 day', ts, event = 1, event = 2, event = 3, event = 4)"; do
+			line=$("${psql[@]}" -At -c "SET max_parallel_workers_per_gather = 0" -c "SET work_mem = '$wm'" \
+				-c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) SELECT customer, $q FROM $tab GROUP BY customer" |
+				grep -o 'Batches:.*' | tr -s ' ')
+			printf '%-15s work_mem %-6s %-22s %s\n' "$tab" "$wm" "${q%%(*}" "$line"
+		done
+	done
+done

@@ -10,8 +10,9 @@
 #           everything the executor does for window_funnel's arguments,
 #           without the funnel
 #   funnel  journey.window_funnel(interval '1 day', ts, event = 1 .. 4)
-#   funnel_4MB  the same with work_mem 4MB (PostgreSQL's default), where the
-#           hash aggregate spills to disk in batches of fewer customers
+#   floor_4MB, funnel_4MB  the floor and the funnel with work_mem 4MB
+#           (PostgreSQL's default), where the hash aggregate spills to disk
+#           and aggregates the customers in batches
 # Each query is summed so that nothing is planned away.  It prints the
 # medians and the median of the per-round ratios to the floor of the same
 # table, then the hash aggregate's batches, peak memory and disk use of the
@@ -74,6 +75,7 @@ BEGIN
 				INSERT INTO parts_ms SELECT tab, queries[i][1], r, funnel_parts_ms(format(queries[i][2], tab));
 			END LOOP;
 			PERFORM set_config('work_mem', '4MB', true);
+			INSERT INTO parts_ms SELECT tab, 'floor_4MB', r, funnel_parts_ms(format(queries[1][2], tab));
 			INSERT INTO parts_ms SELECT tab, 'funnel_4MB', r, funnel_parts_ms(format(queries[4][2], tab));
 			PERFORM set_config('work_mem', wm, true);
 		END LOOP;

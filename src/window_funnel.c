@@ -46,8 +46,8 @@
  * the states of all customers are the working set: with the parameters in
  * the layout of FunnelParams (a 112-byte header) and capacities doubling
  * from 4 rows, the 2 M events of 100 000 customers of
- * test/bench/funnel_parts.sh took 101 MB of hash-aggregate memory; now
- * 69 MB.  evaluate expands the parameters into a FunnelParams for
+ * test/bench/funnel_parts.sh took 99 MB of hash-aggregate memory; now
+ * 67 MB.  evaluate expands the parameters into a FunnelParams for
  * funnel_core.
  */
 typedef struct FunnelState

@@ -4,7 +4,8 @@
 # events of 50 000 customers in journey.events.  Checks first that both
 # give the same rows, then times BENCH_ROUNDS alternating rounds and prints
 # the medians and the median of the per-round ratios (each query summed,
-# so that no part of it can be planned away).  Run it inside a
+# so that no part of it can be planned away), then times three other
+# definitions alone.  Run it inside a
 # throwaway cluster, with journey installed:
 #
 #   pg_virtualenv -t -v 15 bash test/bench/cohort.sh
@@ -53,3 +54,20 @@ done
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 echo "median of $rounds rounds: journey.cohort_retention $(median "${j[@]}") ms, by hand $(median "${h[@]}") ms," \
 	"journey / by hand $(median "${r[@]}")"
+
+# other definitions on the same events (no hand-written counterpart): the
+# median of the rounds; the recurring "any event" matrix, which pairs every
+# membership with every later event of its customer (about 10 s), once
+others=(
+	"'home', 'cart', 'week', 4, bounded => false"
+	"'checkout', 'delivery', '24 hours', 3, first_time => false"
+)
+for args in "${others[@]}"; do
+	t=()
+	for ((i = 1; i <= rounds; i++)); do
+		t+=("$(ms "SELECT cohort, cohort_size, period, retained FROM journey.cohort_retention($args, cutoff => '2027-01-01', time_zone => 'UTC')")")
+	done
+	echo "cohort_retention($args): median of $rounds rounds $(median "${t[@]}") ms"
+done
+args="first_time => false, periods => 7"
+echo "cohort_retention($args), any event: $(ms "SELECT cohort, cohort_size, period, retained FROM journey.cohort_retention($args, cutoff => '2027-01-01', time_zone => 'UTC')") ms (one round)"

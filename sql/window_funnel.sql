@@ -275,7 +275,36 @@ SELECT step, reached, dropped FROM journey.funnel_report(
 SELECT count(*) FILTER (WHERE level >= 1) AS r1, count(*) FILTER (WHERE level >= 2) AS r2,
        count(*) FILTER (WHERE level >= 3) AS r3 FROM wf_serial;
 
--- 19. Errors (22023 unless stated)
+-- 19. States that grow across their capacity steps (6, 14, 30, 62 … kept
+-- rows, doubling above 8 kB; the exclusion form has a longer header).
+-- Customer (n, late, rev) has n rows: row 1 at 0 s is step 1, rows
+-- 2 .. n-1 at 1 .. n-2 ms are step 2, row n is step 3 at 3600 s, or at
+-- 3600.000001 s when late.  Window 1 hour (inclusive): level 3, or 2 when
+-- late; losing row 1 would give 0, losing row n 2 for every customer.  rev
+-- stores the rows in descending time.  The times of a level-3 chain are
+-- row 1's and row n's.  The exclusion form has 32 pairs (1, 2) whose
+-- conditions are never true.
+CREATE TABLE wf_grow AS
+SELECT n, late, rev, i,
+       CASE WHEN i = 1 THEN wts(0) WHEN i < n THEN wts((i - 1) / 1000.0)
+            ELSE wts(3600 + CASE WHEN late THEN 0.000001 ELSE 0 END) END AS ts
+FROM unnest('{3,6,7,14,15,30,31,62,63,509,510,511,1020,1021,3000}'::int[]) n,
+     (VALUES (false), (true)) l(late), (VALUES (false), (true)) r(rev),
+     generate_series(1, n) i
+ORDER BY n, late, rev, CASE WHEN rev THEN -i ELSE i END;
+SELECT count(*) AS customers,
+       count(*) FILTER (WHERE plain = 3 - late::int) AS plain_ok,
+       count(*) FILTER (WHERE excl = 3 - late::int) AS excl_ok,
+       count(*) FILTER (WHERE late OR times = ARRAY[wts(0), wts(1 / 1000.0), wts(3600)]) AS times_ok
+FROM (SELECT n, late, rev,
+             journey.window_funnel('1 hour', ts, i = 1, i > 1 AND i < n, i = n) AS plain,
+             journey.window_funnel('1 hour', '', ts, ARRAY[i = 1, i > 1 AND i < n, i = n],
+                                   array_fill(false, ARRAY[32]),
+                                   '{1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2,1,2}'::int[]) AS excl,
+             journey.window_funnel_times('1 hour', ts, i = 1, i > 1 AND i < n, i = n) AS times
+      FROM wf_grow GROUP BY n, late, rev) g;
+
+-- 20. Errors (22023 unless stated)
 \set VERBOSITY sqlstate
 SELECT journey.window_funnel('10 s', 'strict', now(), true);
 SELECT journey.window_funnel('10 s', 'allow_reentry', now(), true);

@@ -304,7 +304,36 @@ FROM (SELECT n, late, rev,
              journey.window_funnel_times('1 hour', ts, i = 1, i > 1 AND i < n, i = n) AS times
       FROM wf_grow GROUP BY n, late, rev) g;
 
--- 20. Errors (22023 unless stated)
+-- 20. As window functions: the final function runs again and again on a
+-- state that keeps growing (running frame), or is rebuilt (sliding frame),
+-- or gets rows in descending time.  Each row must equal the plain
+-- aggregate over the rows of its frame.
+CREATE TABLE wf_win AS
+SELECT i % 50 AS c, wts((hashint4(i) & 1023) * 60) AS ts, hashint4(i + 5) & 7 AS e,
+       row_number() OVER (PARTITION BY i % 50 ORDER BY wts((hashint4(i) & 1023) * 60), hashint4(i + 5) & 7, i) AS rn
+FROM generate_series(1, 3000) i;
+SELECT count(*) AS rows, count(*) FILTER (WHERE w.lvl = p.lvl AND w.t IS NOT DISTINCT FROM p.t) AS running_ok
+FROM (SELECT c, rn,
+             journey.window_funnel('2 hours', 'strict_order', ts, e = 1, e = 2, e = 3) OVER f AS lvl,
+             journey.window_funnel_times('2 hours', ts, e = 1, e = 2, e = 3) OVER f AS t
+      FROM wf_win WINDOW f AS (PARTITION BY c ORDER BY rn ROWS UNBOUNDED PRECEDING)) w,
+     LATERAL (SELECT journey.window_funnel('2 hours', 'strict_order', x.ts, x.e = 1, x.e = 2, x.e = 3) AS lvl,
+                     journey.window_funnel_times('2 hours', x.ts, x.e = 1, x.e = 2, x.e = 3) AS t
+              FROM wf_win x WHERE x.c = w.c AND x.rn <= w.rn) p;
+SELECT count(*) AS rows, count(*) FILTER (WHERE w.lvl = p.lvl) AS sliding_ok
+FROM (SELECT c, rn, journey.window_funnel('2 hours', ts, e = 1, e = 2, e = 3)
+                    OVER (PARTITION BY c ORDER BY rn ROWS 5 PRECEDING) AS lvl
+      FROM wf_win) w,
+     LATERAL (SELECT journey.window_funnel('2 hours', x.ts, x.e = 1, x.e = 2, x.e = 3) AS lvl
+              FROM wf_win x WHERE x.c = w.c AND x.rn BETWEEN w.rn - 5 AND w.rn) p;
+SELECT count(*) AS rows, count(*) FILTER (WHERE w.lvl = p.lvl) AS descending_ok
+FROM (SELECT c, rn, journey.window_funnel('2 hours', ts, e = 1, e = 2, e = 3)
+                    OVER (PARTITION BY c ORDER BY rn DESC ROWS UNBOUNDED PRECEDING) AS lvl
+      FROM wf_win) w,
+     LATERAL (SELECT journey.window_funnel('2 hours', x.ts, x.e = 1, x.e = 2, x.e = 3) AS lvl
+              FROM wf_win x WHERE x.c = w.c AND x.rn >= w.rn) p;
+
+-- 21. Errors (22023 unless stated)
 \set VERBOSITY sqlstate
 SELECT journey.window_funnel('10 s', 'strict', now(), true);
 SELECT journey.window_funnel('10 s', 'allow_reentry', now(), true);

@@ -333,7 +333,106 @@ FROM (SELECT c, rn, journey.window_funnel('2 hours', ts, e = 1, e = 2, e = 3)
      LATERAL (SELECT journey.window_funnel('2 hours', x.ts, x.e = 1, x.e = 2, x.e = 3) AS lvl
               FROM wf_win x WHERE x.c = w.c AND x.rn >= w.rn) p;
 
--- 21. Errors (22023 unless stated)
+-- 21. Row widths.  A state keeps 8-byte rows while every kept row matches
+-- only steps 1 to 8, no exclusion, and lies within 2^55 microseconds of
+-- 2000-01-01 (from 0858-04-17 to 3141-09-15); the first row that does not
+-- turns it into 16-byte rows.  wf_edge is 2000-01-01 + 2^55 microseconds,
+-- the first time that does not fit; 2000-01-01 - 2^55 microseconds is the
+-- earliest time that does.
+CREATE FUNCTION wf_edge() RETURNS timestamptz LANGUAGE sql IMMUTABLE
+	AS $$ SELECT timestamptz '2000-01-01 00:00:00+00' + interval '36028797018.963968 s' $$;
+SELECT (extract(epoch FROM wf_edge() - timestamptz '2000-01-01 00:00:00+00') * 1000000)::int8
+       = 2 ^ 55::numeric AS edge_is_2_55;
+-- a@edge - 1 us (fits), b@edge (does not): level 2 within 1 microsecond,
+-- times {edge - 1 us, edge}; level 1 with window 0.  Input order reversed: the same.
+SELECT journey.window_funnel('1 microsecond', ts, e = 'a', e = 'b') AS level,
+       journey.window_funnel('0 s', ts, e = 'a', e = 'b') AS level_w0,
+       journey.window_funnel_times('1 microsecond', ts, e = 'a', e = 'b')
+         = ARRAY[wf_edge() - interval '1 microsecond', wf_edge()] AS times_ok,
+       journey.window_funnel('1 microsecond', ts, e = 'a', e = 'b' ORDER BY ts DESC) AS level_desc
+FROM (VALUES (wf_edge() - interval '1 microsecond', 'a'), (wf_edge(), 'b')) v(ts, e);
+-- at the low edge: a@(2000-01-01 - 2^55 - 1 us) does not fit, b@(2000-01-01 - 2^55) does: 2
+SELECT journey.window_funnel('1 microsecond', ts, e = 'a', e = 'b') AS level,
+       journey.window_funnel_times('1 microsecond', ts, e = 'a', e = 'b')
+         = ARRAY[ts0 - interval '1 microsecond', ts0] AS times_ok
+FROM (SELECT timestamptz '2000-01-01 00:00:00+00' - interval '36028797018.963968 s' AS ts0) z,
+     LATERAL (VALUES (ts0 - interval '1 microsecond', 'a'), (ts0, 'b')) v(ts, e)
+GROUP BY ts0;
+-- 9 steps at 1 .. 9 s: step 9 does not fit in 8 bits.  20 rows of step 1
+-- first (0.001 .. 0.020 s), so 20 packed rows are widened: level 9, and the
+-- chain reported starts at the last step 1 (0.020 s).  The same with the
+-- rows in descending time (step 9 first: widened at the first row).
+SELECT journey.window_funnel('10 s', ts, VARIADIC array(SELECT i = k FROM generate_series(1, 9) i)) AS level,
+       journey.window_funnel_times('10 s', ts, VARIADIC array(SELECT i = k FROM generate_series(1, 9) i))
+         = array(SELECT wts(CASE WHEN i = 1 THEN 0.020 ELSE i END) FROM generate_series(1, 9) i) AS times_ok,
+       journey.window_funnel('10 s', ts, VARIADIC array(SELECT i = k FROM generate_series(1, 9) i) ORDER BY ts DESC) AS level_desc
+FROM (SELECT 1 AS k, wts(j / 1000.0) AS ts FROM generate_series(1, 20) j
+      UNION ALL SELECT k, wts(k) FROM generate_series(2, 9) k) r;
+-- Random customers whose rows are shifted to four places: around
+-- 2000-01-01 (8-byte rows until a row matches step 9 or the exclusion),
+-- across the upper and the lower edge (the earlier or the later rows do
+-- not fit), and around 3500-01-01 (no row fits).  A shift changes no
+-- level, and moves the times by the shift: every customer must give the
+-- same result at all four places, in serial and in parallel plans (where
+-- the rows of a customer are spread over the workers, whose partial states
+-- may be of different widths).
+CREATE TABLE wf_width AS
+SELECT c, i, (i * 2 + (hashint4(c * 100 + i) & 2047) / 1000.0)::numeric AS t,
+       ((hashint4(c * 100 + i + 7) & 2147483647) % 12) - 2 AS e
+FROM generate_series(1, 400) c, generate_series(1, 30) i;
+CREATE TABLE wf_place (place text, base timestamptz);
+INSERT INTO wf_place VALUES
+	('2000', timestamptz '2000-01-01 00:00:00+00'),
+	('upper_edge', wf_edge() - interval '30 s'),
+	('lower_edge', timestamptz '2000-01-01 00:00:00+00' - interval '36028797018.963968 s' - interval '30 s'),
+	('3500', timestamptz '3500-01-01 00:00:00+00');
+CREATE TABLE wf_width_rows AS
+SELECT place, c, i, base + t * interval '1 s' AS ts, e, base FROM wf_width CROSS JOIN wf_place
+ORDER BY hashint4(c * 100 + i), place;	-- every customer's rows spread over the table
+ANALYZE wf_width_rows;
+CREATE FUNCTION wf_shift(timestamptz[], timestamptz) RETURNS interval[]
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT array(SELECT u - $2 FROM unnest($1) u) $$;
+CREATE VIEW wf_width_results AS
+SELECT place, c,
+       journey.window_funnel('20 s', ts, e = 1, e = 2, e = 3, e = 4, e = 5, e = 6, e = 7, e = 8) AS l8,
+       journey.window_funnel('20 s', 'strict_increase', ts, e = 1, e = 2, e = 3, e = 4, e = 5, e = 6, e = 7, e = 8, e = 9) AS l9,
+       journey.window_funnel('20 s', '', ts, ARRAY[e = 1, e = 2, e = 3, e = 4], ARRAY[e = -1], '{2,3}'::int[]) AS lx,
+       wf_shift(journey.window_funnel_times('20 s', ts, e = 1, e = 2, e = 3, e = 4, e = 5, e = 6, e = 7, e = 8, e = 9), min(base)) AS t9
+FROM wf_width_rows GROUP BY place, c;
+CREATE TABLE wf_width_serial AS SELECT * FROM wf_width_results;
+SELECT s.place, count(*) AS customers,
+       count(*) FILTER (WHERE s.l8 = r.l8 AND s.l9 = r.l9 AND s.lx = r.lx AND s.t9 = r.t9) AS same_as_2000
+FROM wf_width_serial s JOIN wf_width_serial r USING (c)
+WHERE r.place = '2000' GROUP BY s.place ORDER BY s.place;
+-- the funnels go deep enough to mean something
+SELECT count(*) FILTER (WHERE l9 >= 3) > 100 AS deep_9, count(*) FILTER (WHERE lx = -1) > 0 AS some_excluded
+FROM wf_width_serial WHERE place = '2000';
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;
+SET enable_hashagg = off;
+SELECT plan_nodes('SELECT * FROM wf_width_results');
+SELECT count(*) AS customers,
+       count(*) FILTER (WHERE p.l8 = s.l8 AND p.l9 = s.l9 AND p.lx = s.lx AND p.t9 = s.t9) AS same
+FROM wf_width_results p JOIN wf_width_serial s USING (place, c);
+RESET enable_hashagg;
+RESET parallel_leader_participation;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+RESET max_parallel_workers_per_gather;
+-- as a window function over rows in no time order (the final function
+-- sorts the 8-byte rows in place, then more rows arrive, then step 9)
+SELECT count(*) AS rows, count(*) FILTER (WHERE w.lvl = p.lvl) AS running_ok
+FROM (SELECT c, i, journey.window_funnel('20 s', ts, e = 1, e = 2, e = 3, e = 4, e = 5, e = 6, e = 7, e = 8, e = 9)
+                   OVER (PARTITION BY c ORDER BY hashint4(i) ROWS UNBOUNDED PRECEDING) AS lvl
+      FROM wf_width_rows WHERE place = '2000' AND c <= 40) w,
+     LATERAL (SELECT journey.window_funnel('20 s', x.ts, x.e = 1, x.e = 2, x.e = 3, x.e = 4, x.e = 5, x.e = 6, x.e = 7, x.e = 8, x.e = 9) AS lvl
+              FROM wf_width_rows x WHERE x.place = '2000' AND x.c = w.c AND hashint4(x.i) <= hashint4(w.i)) p;
+
+-- 22. Errors (22023 unless stated)
 \set VERBOSITY sqlstate
 SELECT journey.window_funnel('10 s', 'strict', now(), true);
 SELECT journey.window_funnel('10 s', 'allow_reentry', now(), true);

@@ -4,10 +4,11 @@
  *		(funnels.md 1 to 3); the algorithms are in funnel_core.c.
  *
  * The aggregate state is internal: a FunnelState holding the parameters
- * (window, modes, number of steps, exclusion pairs) and one FunnelRow per
- * usable row, grown in the aggregate's memory context.  Per customer it
- * grows with that customer's matching rows only (16 bytes each, after a
- * 24-byte header plus 2 bytes per exclusion pair).  Partial states of a
+ * (window, modes, number of steps, exclusion pairs) and one row per usable
+ * row, grown in the aggregate's memory context.  Per customer it grows
+ * with that customer's matching rows only (8 bytes each, or 16 once a row
+ * matches a step above 8 or an exclusion; after a 24-byte header plus 2
+ * bytes per exclusion pair).  Partial states of a
  * parallel plan travel serialised as bytea; the combine function
  * concatenates rows, and the final function sorts them (stably, by time),
  * so the result does not depend on how rows were split.
@@ -46,34 +47,101 @@
  * the states of all customers are the working set: with the parameters in
  * the layout of FunnelParams (a 112-byte header) and capacities doubling
  * from 4 rows, the 2 M events of 100 000 customers of
- * test/bench/funnel_parts.sh took 99 MB of hash-aggregate memory; now
- * 67 MB.  evaluate expands the parameters into a FunnelParams for
+ * test/bench/funnel_parts.sh took 99 MB of hash-aggregate memory; with
+ * this header 67 MB, and 43 MB with packed rows (below).  evaluate expands
+ * the parameters into a FunnelParams, and packed rows into FunnelRows, for
  * funnel_core.
  */
 typedef struct FunnelState
 {
 	int64		window;			/* microseconds, >= 0 */
-	uint32		modes;			/* FUNNEL_* mode bits */
 	int32		nrows;
-	int32		capacity;
+	int32		capacity;		/* rows of the current width */
+	uint8		modes;			/* FUNNEL_* mode bits */
 	uint8		nsteps;			/* 0 until a non-NULL steps array */
 	uint8		nexclusions;
 	bool		nonempty;		/* a row with a non-NULL timestamp was seen */
 	bool		sorted;			/* rows are in time order */
+	bool		wide;			/* rows are FunnelRow, not PackedRow */
 	/* excl_from[nexclusions], then excl_to[nexclusions] */
 	uint8		pairs[FLEXIBLE_ARRAY_MEMBER];
 } FunnelState;
 
 /* the size of the header of a state with n exclusion pairs */
 #define STATE_HEADER_SIZE(n)	MAXALIGN(offsetof(FunnelState, pairs) + 2 * (Size) (n))
-#define STATE_SIZE(n, capacity) (STATE_HEADER_SIZE(n) + (Size) (capacity) * sizeof(FunnelRow))
-/* a new state takes 128 bytes, room for 6 rows without exclusion pairs */
+#define ROW_SIZE(wide)			((wide) ? sizeof(FunnelRow) : sizeof(PackedRow))
+#define STATE_SIZE(n, wide, capacity) \
+	(STATE_HEADER_SIZE(n) + (Size) (capacity) * ROW_SIZE(wide))
+/* a new state takes 128 bytes, room for 13 packed rows */
 #define INITIAL_STATE_SIZE		128
 
-static inline FunnelRow *
-state_rows(const FunnelState *st)
+/*
+ * A packed row: 8 bytes instead of a FunnelRow's 16, for the usual row (it
+ * matches none of steps 9 to 32 and no exclusion, and its time lies
+ * within 2^55 microseconds, about 1 142 years, of 2000-01-01).  The
+ * timestamp, offset by 2^55 so that it is not negative, fills the upper 56
+ * bits and the steps the lower 8, so packed rows in time order are in
+ * increasing numeric order.  A state keeps packed rows until a row that
+ * does not fit arrives; then it is widened to FunnelRows once (widen).
+ */
+typedef uint64 PackedRow;
+
+#define PACKED_STEP_BITS		8
+#define PACKED_TS_OFFSET		(UINT64CONST(1) << 55)
+#define PACKED_STEP_MASK		((UINT64CONST(1) << PACKED_STEP_BITS) - 1)
+
+StaticAssertDecl(FUNNEL_KNOWN_MODES <= PG_UINT8_MAX, "the modes fit in FunnelState.modes");
+
+static inline bool
+packable(int64 ts, uint32 steps, uint32 excl)
 {
-	return (FunnelRow *) ((char *) st + STATE_HEADER_SIZE(st->nexclusions));
+	/* unsigned arithmetic: wraps (no overflow) for the infinities */
+	return steps <= PACKED_STEP_MASK && excl == 0 &&
+		(uint64) ts + PACKED_TS_OFFSET < (UINT64CONST(1) << (64 - PACKED_STEP_BITS));
+}
+
+static inline PackedRow
+pack_row(int64 ts, uint32 steps)
+{
+	return (((uint64) ts + PACKED_TS_OFFSET) << PACKED_STEP_BITS) | steps;
+}
+
+static inline FunnelRow
+unpack_row(PackedRow p)
+{
+	FunnelRow	r;
+
+	r.ts = (int64) ((p >> PACKED_STEP_BITS) - PACKED_TS_OFFSET);
+	r.steps = (uint32) (p & PACKED_STEP_MASK);
+	r.exclusions = 0;
+	return r;
+}
+
+static inline char *
+state_data(const FunnelState *st)
+{
+	return (char *) st + STATE_HEADER_SIZE(st->nexclusions);
+}
+
+static inline FunnelRow *
+state_wide_rows(const FunnelState *st)
+{
+	Assert(st->wide);
+	return (FunnelRow *) state_data(st);
+}
+
+static inline PackedRow *
+state_packed_rows(const FunnelState *st)
+{
+	Assert(!st->wide);
+	return (PackedRow *) state_data(st);
+}
+
+/* row i of a state of either width */
+static inline FunnelRow
+state_row(const FunnelState *st, int32 i)
+{
+	return st->wide ? state_wide_rows(st)[i] : unpack_row(state_packed_rows(st)[i]);
 }
 
 static inline uint8 *
@@ -287,13 +355,13 @@ same_exclusions(FunnelState *st, int n, const uint8 *from, const uint8 *to)
  * --------------------------------------------------------------------- */
 
 /*
- * The number of rows that fit in a state of at least need rows.  A small
- * request is rounded up to a power of two by PostgreSQL's allocator
- * anyway, so small states take the whole of it; larger ones double from
- * capacity (0 for a new state, which gets need rows exactly).
+ * The number of rows of a width that fit in a state of at least need
+ * rows.  A small request is rounded up to a power of two by PostgreSQL's
+ * allocator anyway, so small states take the whole of it; larger ones
+ * double from capacity (0 for a new state, which gets need rows exactly).
  */
 static int64
-fitted_capacity(int nexclusions, int64 need, int64 capacity)
+fitted_capacity(int nexclusions, bool wide, int64 need, int64 capacity)
 {
 	Size		header = STATE_HEADER_SIZE(nexclusions);
 
@@ -301,13 +369,13 @@ fitted_capacity(int nexclusions, int64 need, int64 capacity)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("window_funnel group has more than %d usable rows", INT32_MAX)));
-	if (STATE_SIZE(nexclusions, need) <= ALLOCSET_SEPARATE_THRESHOLD)
+	if (STATE_SIZE(nexclusions, wide, need) <= ALLOCSET_SEPARATE_THRESHOLD)
 	{
 		Size		size = INITIAL_STATE_SIZE;
 
-		while (size < STATE_SIZE(nexclusions, need))
+		while (size < STATE_SIZE(nexclusions, wide, need))
 			size *= 2;
-		return (int64) ((size - header) / sizeof(FunnelRow));
+		return (int64) ((size - header) / ROW_SIZE(wide));
 	}
 	if (capacity == 0)
 		return need;
@@ -316,17 +384,18 @@ fitted_capacity(int nexclusions, int64 need, int64 capacity)
 	return Min(capacity, FUNNEL_MAX_ROWS);
 }
 
-/* a state with room for need rows and its parameters zeroed */
+/* a state with room for need rows of a width, its parameters zeroed */
 static FunnelState *
-new_state(MemoryContext cxt, int nexclusions, int64 need)
+new_state(MemoryContext cxt, int nexclusions, bool wide, int64 need)
 {
-	int64		capacity = fitted_capacity(nexclusions, need, 0);
-	FunnelState *st = MemoryContextAllocExtended(cxt, STATE_SIZE(nexclusions, capacity),
+	int64		capacity = fitted_capacity(nexclusions, wide, need, 0);
+	FunnelState *st = MemoryContextAllocExtended(cxt, STATE_SIZE(nexclusions, wide, capacity),
 												 MCXT_ALLOC_HUGE);
 
 	memset(st, 0, STATE_HEADER_SIZE(nexclusions));
 	st->nexclusions = (uint8) nexclusions;
 	st->sorted = true;
+	st->wide = wide;
 	st->capacity = (int32) capacity;
 	return st;
 }
@@ -339,11 +408,40 @@ reserve_rows(FunnelState *st, int64 more)
 
 	if (need > st->capacity)
 	{
-		int64		capacity = fitted_capacity(st->nexclusions, need, st->capacity);
+		int64		capacity = fitted_capacity(st->nexclusions, st->wide, need, st->capacity);
 
-		st = repalloc_huge(st, STATE_SIZE(st->nexclusions, capacity));
+		st = repalloc_huge(st, STATE_SIZE(st->nexclusions, st->wide, capacity));
 		st->capacity = (int32) capacity;
 	}
+	return st;
+}
+
+/*
+ * Turn a state of packed rows into one of FunnelRows with room for more
+ * rows; returns the (possibly moved) state.  The rows are expanded in
+ * place from the last: wide row i covers packed rows 2i and 2i + 1, which
+ * are already expanded when i > 0.
+ */
+static pg_noinline FunnelState *
+widen(FunnelState *st, int64 more)
+{
+	int64		need = (int64) st->nrows + more;
+	int64		capacity = fitted_capacity(st->nexclusions, true, need, st->capacity);
+	FunnelRow  *wide;
+	const PackedRow *packed;
+
+	Assert(!st->wide);
+	st = repalloc_huge(st, STATE_SIZE(st->nexclusions, true, capacity));
+	packed = (const PackedRow *) state_data(st);
+	wide = (FunnelRow *) state_data(st);
+	for (int32 i = st->nrows - 1; i >= 0; i--)
+	{
+		FunnelRow	r = unpack_row(packed[i]);
+
+		wide[i] = r;
+	}
+	st->wide = true;
+	st->capacity = (int32) capacity;
 	return st;
 }
 
@@ -457,11 +555,24 @@ read_params_slow(FunctionCallInfo fcinfo, int mode_arg, int pairs_arg, int64 *wi
 	return cache;
 }
 
-/* keep a row in a state that has room for it */
+/* keep a packable row in a packed state that has room for it */
 static pg_attribute_always_inline void
-append_row(FunnelState *st, int64 ts, uint32 steps, uint32 excl)
+append_packed(FunnelState *st, int64 ts, uint32 steps)
 {
-	FunnelRow  *rows = state_rows(st);
+	PackedRow  *rows = state_packed_rows(st);
+	PackedRow	r = pack_row(ts, steps);
+
+	/* an earlier time than the last row's (whatever its steps) */
+	if (st->nrows > 0 && r < (rows[st->nrows - 1] & ~PACKED_STEP_MASK))
+		st->sorted = false;
+	rows[st->nrows++] = r;
+}
+
+/* keep a row in a wide state that has room for it */
+static pg_attribute_always_inline void
+append_wide(FunnelState *st, int64 ts, uint32 steps, uint32 excl)
+{
+	FunnelRow  *rows = state_wide_rows(st);
 	FunnelRow  *row;
 
 	if (st->nrows > 0 && ts < rows[st->nrows - 1].ts)
@@ -470,6 +581,23 @@ append_row(FunnelState *st, int64 ts, uint32 steps, uint32 excl)
 	row->ts = ts;
 	row->steps = steps;
 	row->exclusions = excl;
+}
+
+/* keep a row in a state that has room for it; returns the state, maybe moved */
+static pg_attribute_always_inline FunnelState *
+append_row(FunnelState *st, int64 ts, uint32 steps, uint32 excl)
+{
+	if (likely(!st->wide))
+	{
+		if (likely(packable(ts, steps, excl)))
+		{
+			append_packed(st, ts, steps);
+			return st;
+		}
+		st = widen(st, 1);
+	}
+	append_wide(st, ts, steps, excl);
+	return st;
 }
 
 /*
@@ -490,7 +618,7 @@ add_row(FunctionCallInfo fcinfo, int ts_arg, int64 window, uint32 modes,
 
 		if (!AggCheckCallContext(fcinfo, &aggcxt))
 			elog(ERROR, "window_funnel_trans called in non-aggregate context");
-		st = new_state(aggcxt, with_exclusions ? cache->nexclusions : 0, 1);
+		st = new_state(aggcxt, with_exclusions ? cache->nexclusions : 0, false, 1);
 		st->window = window;
 		st->modes = modes;
 		st->nsteps = (uint8) nsteps;
@@ -530,7 +658,7 @@ add_row(FunctionCallInfo fcinfo, int ts_arg, int64 window, uint32 modes,
 	{
 		if (unlikely(st->nrows == st->capacity))
 			st = reserve_rows(st, 1);
-		append_row(st, PG_GETARG_INT64(ts_arg), steps, excl);
+		st = append_row(st, PG_GETARG_INT64(ts_arg), steps, excl);
 	}
 	PG_RETURN_POINTER(st);
 }
@@ -614,7 +742,7 @@ trans_bools_in_full(FunctionCallInfo fcinfo, bool with_mode)
 /*
  * The per-row transition of the boolean forms.  Its fast path takes a row
  * of an existing state, with constant parameters already read, a timestamp,
- * and room in the state; it makes no call but a tail call, so it needs no
+ * room in the state, and a row that can be kept at the state's width; it makes no call but a tail call, so it needs no
  * stack frame of its own.  Every other row goes to trans_bools_in_full.
  */
 static pg_attribute_always_inline Datum
@@ -633,9 +761,20 @@ trans_bools(FunctionCallInfo fcinfo, bool with_mode)
 	if (unlikely(st->nsteps != nsteps || st->nrows == st->capacity))
 		return trans_bools_in_full(fcinfo, with_mode);
 	steps = step_mask(fcinfo, ts_arg + 1, nsteps);
-	st->nonempty = true;
 	if (steps != 0 || (st->modes & FUNNEL_STRICT_ORDER))
-		append_row(st, PG_GETARG_INT64(ts_arg), steps, 0);
+	{
+		int64		ts = PG_GETARG_INT64(ts_arg);
+
+		if (likely(!st->wide))
+		{
+			if (unlikely(!packable(ts, steps, 0)))
+				return trans_bools_in_full(fcinfo, with_mode);
+			append_packed(st, ts, steps);
+		}
+		else
+			append_wide(st, ts, steps, 0);
+	}
+	st->nonempty = true;
 	PG_RETURN_POINTER(st);
 }
 
@@ -666,20 +805,34 @@ check_same_params(FunnelState *a, FunnelState *b)
 		params_differ("number of steps");
 }
 
-/* append b's rows to a (in a's memory context); returns a, maybe moved */
+/*
+ * append b's rows to a (in a's memory context); returns a, maybe moved.
+ * a is widened if b is wide.
+ */
 static FunnelState *
 append_rows(FunnelState *a, const FunnelState *b)
 {
-	FunnelRow  *arows;
-	const FunnelRow *brows = state_rows(b);
+	char	   *dest;
 
 	if (b->nrows == 0)
 		return a;
-	a = reserve_rows(a, b->nrows);
-	arows = state_rows(a);
-	if (!b->sorted || (a->nrows > 0 && brows[0].ts < arows[a->nrows - 1].ts))
+	if (b->wide && !a->wide)
+		a = widen(a, b->nrows);
+	else
+		a = reserve_rows(a, b->nrows);
+	if (!b->sorted ||
+		(a->nrows > 0 && state_row(b, 0).ts < state_row(a, a->nrows - 1).ts))
 		a->sorted = false;
-	memcpy(arows + a->nrows, brows, b->nrows * sizeof(FunnelRow));
+	dest = state_data(a) + (Size) a->nrows * ROW_SIZE(a->wide);
+	if (a->wide == b->wide)
+		memcpy(dest, state_data(b), (Size) b->nrows * ROW_SIZE(b->wide));
+	else
+	{
+		FunnelRow  *rows = (FunnelRow *) dest;
+
+		for (int32 i = 0; i < b->nrows; i++)
+			rows[i] = unpack_row(state_packed_rows(b)[i]);
+	}
 	a->nrows += b->nrows;
 	return a;
 }
@@ -704,9 +857,10 @@ window_funnel_combine(PG_FUNCTION_ARGS)
 	{
 		int32		capacity;
 
-		a = new_state(aggcxt, b->nexclusions, b->nrows);
+		a = new_state(aggcxt, b->nexclusions, b->wide, b->nrows);
 		capacity = a->capacity;
-		memcpy(a, b, STATE_HEADER_SIZE(b->nexclusions));	/* the parameters */
+		/* the parameters, and b's width */
+		memcpy(a, b, STATE_HEADER_SIZE(b->nexclusions));
 		a->nrows = 0;
 		a->capacity = capacity;
 		a->sorted = true;
@@ -755,7 +909,18 @@ window_funnel_serialize(PG_FUNCTION_ARGS)
 	out = palloc(size);
 	SET_VARSIZE(out, size);
 	memcpy(VARDATA(out), &w, sizeof(w));
-	memcpy(VARDATA(out) + sizeof(w), state_rows(st), st->nrows * sizeof(FunnelRow));
+	if (st->wide)
+		memcpy(VARDATA(out) + sizeof(w), state_data(st), st->nrows * sizeof(FunnelRow));
+	else
+	{
+		/* the wire rows are FunnelRows, unaligned */
+		for (int32 i = 0; i < st->nrows; i++)
+		{
+			FunnelRow	r = unpack_row(state_packed_rows(st)[i]);
+
+			memcpy(VARDATA(out) + sizeof(w) + i * sizeof(FunnelRow), &r, sizeof(r));
+		}
+	}
 	PG_RETURN_BYTEA_P(out);
 }
 
@@ -769,6 +934,8 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
 	FunnelState *st;
 	Size		len = VARSIZE_ANY_EXHDR(in);
 	bool		valid;
+	bool		wide = false;
+	const char *rows;
 
 	if (!AggCheckCallContext(fcinfo, &aggcxt))
 		elog(ERROR, "window_funnel_deserialize called in non-aggregate context");
@@ -783,14 +950,34 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
 	if (!valid)
 		elog(ERROR, "window_funnel partial state is corrupt");
 
-	st = new_state(aggcxt, w.nexclusions, w.nrows);
+	/* packed rows when every row fits */
+	rows = (const char *) VARDATA_ANY(in) + sizeof(w);
+	for (int64 i = 0; i < w.nrows && !wide; i++)
+	{
+		FunnelRow	r;
+
+		memcpy(&r, rows + i * sizeof(FunnelRow), sizeof(r));
+		wide = !packable(r.ts, r.steps, r.exclusions);
+	}
+	st = new_state(aggcxt, w.nexclusions, wide, w.nrows);
 	st->window = w.window;
-	st->modes = w.modes;
+	st->modes = (uint8) w.modes;
 	st->nsteps = w.nsteps;
 	memcpy(st->pairs, w.excl_from, w.nexclusions);
 	memcpy(state_excl_to(st), w.excl_to, w.nexclusions);
 	st->nonempty = w.nonempty != 0;
-	memcpy(state_rows(st), VARDATA_ANY(in) + sizeof(w), w.nrows * sizeof(FunnelRow));
+	if (wide)
+		memcpy(state_data(st), rows, w.nrows * sizeof(FunnelRow));
+	else
+	{
+		for (int64 i = 0; i < w.nrows; i++)
+		{
+			FunnelRow	r;
+
+			memcpy(&r, rows + i * sizeof(FunnelRow), sizeof(r));
+			state_packed_rows(st)[i] = pack_row(r.ts, r.steps);
+		}
+	}
 	st->nrows = w.nrows;
 	st->sorted = w.sorted != 0;
 	PG_RETURN_POINTER(st);
@@ -800,12 +987,60 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
  * Final functions
  * --------------------------------------------------------------------- */
 
+/*
+ * The rows of a state as FunnelRows in time order, for funnel_core.  A wide
+ * state's rows are sorted in place; packed rows are expanded into buf (64
+ * rows) or a palloc'd array (*to_free), and written back in time order when
+ * they were not, so that a window aggregate sorts them once.
+ */
+static FunnelRow *
+sorted_rows(FunnelState *st, FunnelRow *buf, FunnelRow **to_free)
+{
+	int32		n = st->nrows;
+	FunnelRow  *rows;
+	FunnelRow  *tmp = NULL;
+
+	*to_free = NULL;
+	if (st->wide)
+		rows = state_wide_rows(st);
+	else
+	{
+		/* room for the rows and, if they need sorting, the sort's buffer */
+		Size		want = (Size) n * (st->sorted ? 1 : 2);
+
+		rows = want <= 64 ? buf :
+			(*to_free = MemoryContextAllocHuge(CurrentMemoryContext, want * sizeof(FunnelRow)));
+		for (int32 i = 0; i < n; i++)
+			rows[i] = unpack_row(state_packed_rows(st)[i]);
+		if (!st->sorted)
+			tmp = rows + n;
+	}
+	if (!st->sorted)
+	{
+		FunnelRow  *heap = NULL;
+
+		if (tmp == NULL)
+			tmp = n <= 64 ? buf :
+				(heap = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(FunnelRow)));
+		funnel_sort(rows, n, tmp, check_interrupts);
+		if (heap)
+			pfree(heap);
+		if (!st->wide)
+			for (int32 i = 0; i < n; i++)
+				state_packed_rows(st)[i] = pack_row(rows[i].ts, rows[i].steps);
+		st->sorted = true;
+	}
+	return rows;
+}
+
 /* evaluate a state; false for an empty group (the result is NULL) */
 static bool
 evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 {
 	FunnelParams params;
+	FunnelRow	buf[64];
 	FunnelRow  *rows;
+	FunnelRow  *to_free;
 	void	   *scratch;
 	Size		size;
 
@@ -817,17 +1052,7 @@ evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 		memset(res, 0, sizeof(*res));
 		return true;
 	}
-	if (!st->sorted)
-	{
-		FunnelRow	small[64];
-		FunnelRow  *tmp = st->nrows <= (int64) lengthof(small) ? small :
-			MemoryContextAllocHuge(CurrentMemoryContext, st->nrows * sizeof(FunnelRow));
-
-		funnel_sort(state_rows(st), st->nrows, tmp, check_interrupts);
-		if (tmp != small)
-			pfree(tmp);
-		st->sorted = true;
-	}
+	rows = sorted_rows(st, buf, &to_free);
 	memset(&params, 0, sizeof(params));
 	params.window = st->window;
 	params.modes = st->modes;
@@ -835,13 +1060,14 @@ evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 	params.nexclusions = st->nexclusions;
 	memcpy(params.excl_from, st->pairs, st->nexclusions);
 	memcpy(params.excl_to, state_excl_to(st), st->nexclusions);
-	rows = state_rows(st);
 	size = funnel_scratch_size(rows, st->nrows, &params, want_times);
 	scratch = size > 0 ? MemoryContextAllocHuge(CurrentMemoryContext, size) : NULL;
 	funnel_evaluate(&params, rows, st->nrows, want_times, scratch,
 					check_interrupts, res);
 	if (scratch)
 		pfree(scratch);
+	if (to_free)
+		pfree(to_free);
 	if (res->inconsistent)
 		elog(ERROR, "window_funnel found no attempt of level %d", res->level);
 	return true;

@@ -8,10 +8,10 @@
  * row, grown in the aggregate's memory context.  Per customer it grows
  * with that customer's matching rows only (8 bytes each, or 16 once a row
  * matches a step above 8 or an exclusion; after a 24-byte header plus 2
- * bytes per exclusion pair).  Partial states of a
- * parallel plan travel serialised as bytea; the combine function
- * concatenates rows, and the final function sorts them (stably, by time),
- * so the result does not depend on how rows were split.
+ * bytes per exclusion pair).  Partial states of a parallel plan travel
+ * serialised as bytea; the combine function concatenates rows, and the
+ * final function sorts them (stably, by time), so the result does not
+ * depend on how rows were split.
  *
  * Sorting in place in the final function changes no result (the rows are a
  * multiset ordered stably by time), so window_funnel and
@@ -35,7 +35,7 @@
 #include "funnel_core.h"
 #include "journey.h"
 
-#define FUNNEL_STATE_VERSION	1
+#define FUNNEL_STATE_VERSION	2	/* of the parallel wire format */
 #define FUNNEL_MAX_ROWS			((int64) INT32_MAX)
 
 /*
@@ -150,20 +150,12 @@ state_excl_to(FunnelState *st)
 	return st->pairs + st->nexclusions;
 }
 
-/* serialised state header (followed by nrows FunnelRow) */
-typedef struct FunnelStateWire
-{
-	uint8		version;
-	uint8		nonempty;
-	uint8		sorted;
-	uint8		nsteps;
-	uint32		modes;
-	int64		window;
-	int32		nexclusions;
-	uint8		excl_from[FUNNEL_MAX_EXCLUSIONS];
-	uint8		excl_to[FUNNEL_MAX_EXCLUSIONS];
-	int64		nrows;
-} FunnelStateWire;
+/*
+ * A serialised state (parallel plans only, so between processes of the
+ * same build): a version byte, then the state's header and its rows at
+ * their width, unaligned.
+ */
+#define FUNNEL_WIRE_HEADER		1
 
 /* the parameter values last seen by this call site (fn_extra) */
 typedef struct FunnelArgCache
@@ -884,21 +876,11 @@ Datum
 window_funnel_serialize(PG_FUNCTION_ARGS)
 {
 	FunnelState *st = (FunnelState *) PG_GETARG_POINTER(0);
-	FunnelStateWire w;
-	Size		size = VARHDRSZ + sizeof(w) + st->nrows * sizeof(FunnelRow);
+	Size		header = STATE_HEADER_SIZE(st->nexclusions);
+	Size		rows = (Size) st->nrows * ROW_SIZE(st->wide);
+	Size		size = VARHDRSZ + FUNNEL_WIRE_HEADER + header + rows;
+	char	   *p;
 	bytea	   *out;
-
-	memset(&w, 0, sizeof(w));
-	w.version = FUNNEL_STATE_VERSION;
-	w.nonempty = st->nonempty;
-	w.sorted = st->sorted;
-	w.nsteps = st->nsteps;
-	w.modes = st->modes;
-	w.window = st->window;
-	w.nexclusions = st->nexclusions;
-	memcpy(w.excl_from, st->pairs, st->nexclusions);
-	memcpy(w.excl_to, state_excl_to(st), st->nexclusions);
-	w.nrows = st->nrows;
 
 	if (size > MaxAllocSize)
 		ereport(ERROR,
@@ -908,78 +890,61 @@ window_funnel_serialize(PG_FUNCTION_ARGS)
 				 errhint("Disable parallel query for this statement (SET max_parallel_workers_per_gather = 0).")));
 	out = palloc(size);
 	SET_VARSIZE(out, size);
-	memcpy(VARDATA(out), &w, sizeof(w));
-	if (st->wide)
-		memcpy(VARDATA(out) + sizeof(w), state_data(st), st->nrows * sizeof(FunnelRow));
-	else
-	{
-		/* the wire rows are FunnelRows, unaligned */
-		for (int32 i = 0; i < st->nrows; i++)
-		{
-			FunnelRow	r = unpack_row(state_packed_rows(st)[i]);
-
-			memcpy(VARDATA(out) + sizeof(w) + i * sizeof(FunnelRow), &r, sizeof(r));
-		}
-	}
+	p = VARDATA(out);
+	*p++ = FUNNEL_STATE_VERSION;
+	memcpy(p, st, header);
+	memcpy(p + header, state_data(st), rows);
 	PG_RETURN_BYTEA_P(out);
 }
 
+/* a bool of the serialised header is 0 or 1 (read as a byte: not a bool yet) */
+static inline bool
+bool_byte_ok(const char *wire, Size offset)
+{
+	return (uint8) wire[FUNNEL_WIRE_HEADER + offset] <= 1;
+}
+
+/*
+ * The state is made in the current (per-input-row) memory context, not the
+ * aggregate's: the combine function copies it into its group's state, so
+ * it is garbage once combined (PostgreSQL's own deserialise functions do
+ * the same).
+ */
 PG_FUNCTION_INFO_V1(window_funnel_deserialize);
 Datum
 window_funnel_deserialize(PG_FUNCTION_ARGS)
 {
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	MemoryContext aggcxt;
-	FunnelStateWire w;
-	FunnelState *st;
+	const char *p = VARDATA_ANY(in);
 	Size		len = VARSIZE_ANY_EXHDR(in);
+	union
+	{
+		FunnelState st;
+		char		bytes[offsetof(FunnelState, pairs)];
+	}			h;
+	FunnelState *st;
 	bool		valid;
-	bool		wide = false;
-	const char *rows;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		elog(ERROR, "window_funnel_deserialize called in non-aggregate context");
-	if (len < sizeof(w))
-		elog(ERROR, "window_funnel partial state is truncated");
-	memcpy(&w, VARDATA_ANY(in), sizeof(w));
-	valid = w.version == FUNNEL_STATE_VERSION && w.nsteps <= FUNNEL_MAX_STEPS &&
-		(w.modes & ~FUNNEL_KNOWN_MODES) == 0 && w.window >= 0 &&
-		w.nexclusions >= 0 && w.nexclusions <= FUNNEL_MAX_EXCLUSIONS &&
-		w.nrows >= 0 && w.nrows <= FUNNEL_MAX_ROWS &&
-		len == sizeof(w) + (Size) w.nrows * sizeof(FunnelRow);
+	if (len < FUNNEL_WIRE_HEADER + offsetof(FunnelState, pairs) || p[0] != FUNNEL_STATE_VERSION)
+		elog(ERROR, "window_funnel partial state is corrupt");
+	memcpy(h.bytes, p + FUNNEL_WIRE_HEADER, sizeof(h.bytes));
+	valid = h.st.nsteps <= FUNNEL_MAX_STEPS && (h.st.modes & ~FUNNEL_KNOWN_MODES) == 0 &&
+		h.st.window >= 0 && h.st.nexclusions <= FUNNEL_MAX_EXCLUSIONS && h.st.nrows >= 0 &&
+		bool_byte_ok(p, offsetof(FunnelState, nonempty)) &&
+		bool_byte_ok(p, offsetof(FunnelState, sorted)) &&
+		bool_byte_ok(p, offsetof(FunnelState, wide)) &&
+		len == FUNNEL_WIRE_HEADER + STATE_HEADER_SIZE(h.st.nexclusions) +
+		(Size) h.st.nrows * ROW_SIZE(h.st.wide);
 	if (!valid)
 		elog(ERROR, "window_funnel partial state is corrupt");
 
-	/* packed rows when every row fits */
-	rows = (const char *) VARDATA_ANY(in) + sizeof(w);
-	for (int64 i = 0; i < w.nrows && !wide; i++)
-	{
-		FunnelRow	r;
-
-		memcpy(&r, rows + i * sizeof(FunnelRow), sizeof(r));
-		wide = !packable(r.ts, r.steps, r.exclusions);
-	}
-	st = new_state(aggcxt, w.nexclusions, wide, w.nrows);
-	st->window = w.window;
-	st->modes = (uint8) w.modes;
-	st->nsteps = w.nsteps;
-	memcpy(st->pairs, w.excl_from, w.nexclusions);
-	memcpy(state_excl_to(st), w.excl_to, w.nexclusions);
-	st->nonempty = w.nonempty != 0;
-	if (wide)
-		memcpy(state_data(st), rows, w.nrows * sizeof(FunnelRow));
-	else
-	{
-		for (int64 i = 0; i < w.nrows; i++)
-		{
-			FunnelRow	r;
-
-			memcpy(&r, rows + i * sizeof(FunnelRow), sizeof(r));
-			state_packed_rows(st)[i] = pack_row(r.ts, r.steps);
-		}
-	}
-	st->nrows = w.nrows;
-	st->sorted = w.sorted != 0;
+	st = new_state(CurrentMemoryContext, h.st.nexclusions, h.st.wide, h.st.nrows);
+	memcpy(st, p + FUNNEL_WIRE_HEADER, STATE_HEADER_SIZE(h.st.nexclusions));
+	st->capacity = (int32) fitted_capacity(h.st.nexclusions, h.st.wide, h.st.nrows, 0);
+	memcpy(state_data(st), p + FUNNEL_WIRE_HEADER + STATE_HEADER_SIZE(h.st.nexclusions),
+		   (Size) h.st.nrows * ROW_SIZE(h.st.wide));
 	PG_RETURN_POINTER(st);
 }
 

@@ -432,7 +432,89 @@ FROM (SELECT c, i, journey.window_funnel('20 s', ts, e = 1, e = 2, e = 3, e = 4,
      LATERAL (SELECT journey.window_funnel('20 s', x.ts, x.e = 1, x.e = 2, x.e = 3, x.e = 4, x.e = 5, x.e = 6, x.e = 7, x.e = 8, x.e = 9) AS lvl
               FROM wf_width_rows x WHERE x.place = '2000' AND x.c = w.c AND hashint4(x.i) <= hashint4(w.i)) p;
 
--- 22. Errors (22023 unless stated)
+-- 22. Event values: window_funnel_events(window, [mode,] ts, event,
+-- VARIADIC steps) equals window_funnel with the steps event = steps[i]
+-- (NULL = false), for every mode, with times, on wf_big: integers (compared
+-- by value), text (by bytes) and numeric (by its equality function), a
+-- repeated step value (a row matching two steps), a NULL step and NULL
+-- events (every 7th row)
+CREATE TABLE wf_ev AS
+SELECT c, ts, CASE WHEN (c + e) % 7 = 0 THEN NULL ELSE e END AS e FROM wf_big WHERE c < 3000;
+SELECT count(*) AS customer_modes,
+       count(*) FILTER (WHERE i = b AND it IS NOT DISTINCT FROM bt) AS int_same,
+       count(*) FILTER (WHERE t = b AND tt IS NOT DISTINCT FROM bt) AS text_same,
+       count(*) FILTER (WHERE n = b) AS numeric_same,
+       count(*) FILTER (WHERE r = br AND rn = bn) AS repeated_and_null_same,
+       count(*) FILTER (WHERE d = b) AS timestamp_same
+FROM (SELECT c, m,
+             journey.window_funnel('20 s', m, ts, e = 0, e = 1, e = 2, e = 3) AS b,
+             journey.window_funnel_times('20 s', m, ts, e = 0, e = 1, e = 2, e = 3) AS bt,
+             journey.window_funnel_events('20 s', m, ts, e, 0, 1, 2, 3) AS i,
+             journey.window_funnel_events_times('20 s', m, ts, e, 0, 1, 2, 3) AS it,
+             journey.window_funnel_events('20 s', m, ts, 'e' || e, 'e0', 'e1', 'e2', 'e3') AS t,
+             journey.window_funnel_events_times('20 s', m, ts, 'e' || e, 'e0', 'e1', 'e2', 'e3') AS tt,
+             journey.window_funnel_events('20 s', m, ts, e::numeric, 0.0, 1, 2.00, 3) AS n,
+             journey.window_funnel_events('20 s', m, ts::timestamp, e, 0, 1, 2, 3) AS d,
+             journey.window_funnel('20 s', m, ts, e = 0, e = 1, e = 0, e = 2) AS br,
+             journey.window_funnel_events('20 s', m, ts, e, 0, 1, 0, 2) AS r,
+             journey.window_funnel('20 s', m, ts, e = 0, NULL, e = 1) AS bn,
+             journey.window_funnel_events('20 s', m, ts, e, 0, NULL, 1) AS rn
+      FROM wf_ev CROSS JOIN unnest(ARRAY['', 'strict_deduplication', 'strict_order', 'strict_increase',
+                                         'strict_once', 'strict_order,allow_reentry']) m
+      GROUP BY c, m) x;
+-- the default mode form equals the '' mode form
+SELECT count(*) AS customers, count(*) FILTER (WHERE a = b) AS same
+FROM (SELECT c, journey.window_funnel_events('20 s', ts, e, 0, 1, 2) AS a,
+             journey.window_funnel_events('20 s', '', ts, e, 0, 1, 2) AS b
+      FROM wf_ev GROUP BY c) x;
+-- steps that are not constants: read per row, the same result
+SELECT count(*) AS customers, count(*) FILTER (WHERE a = b) AS same
+FROM (SELECT c, journey.window_funnel_events('20 s', ts, e, VARIADIC ARRAY[0, 1, 2]) AS a,
+             journey.window_funnel_events('20 s', ts, e, VARIADIC ARRAY[0, 1, c % 1 + 2]) AS b
+      FROM wf_ev GROUP BY c) x;
+-- parallel plans combine exactly
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET parallel_leader_participation = off;
+SET enable_hashagg = off;
+SELECT plan_nodes('SELECT c, journey.window_funnel_events(''20 s'', ts, e, 0, 1, 2) FROM wf_big GROUP BY c');
+SELECT count(*) AS customers, count(*) FILTER (WHERE p.level = s.level) AS same
+FROM (SELECT c, journey.window_funnel_events('30 s', 'strict_order,allow_reentry', ts, e, 0, 1, 2) AS level
+      FROM wf_big GROUP BY c) p JOIN wf_serial s USING (c);
+RESET enable_hashagg;
+RESET parallel_leader_participation;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+RESET max_parallel_workers_per_gather;
+-- the type's own equality: a case-insensitive collation matches A with a
+-- (a then B: 2), bpchar ignores trailing spaces ('b ' = 'b': 2); under the
+-- default collation A is not a (0)
+CREATE COLLATION wf_ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+SELECT journey.window_funnel_events('1 h', ts, e COLLATE wf_ci, 'a', 'B') AS ci,
+       journey.window_funnel_events('1 h', ts, e, 'a', 'B') AS default_collation,
+       journey.window_funnel_events('1 h', ts, e::char(2), 'A', 'b ') AS bpchar
+FROM (VALUES (wts(0), 'A'), (wts(1), 'b')) v(ts, e);
+-- an empty group is NULL; rows with NULL events only: 0
+SELECT journey.window_funnel_events('1 h', now(), 1, 1) FROM wf_ev WHERE false;
+SELECT journey.window_funnel_events('1 h', ts, e, 1, 2) AS level,
+       journey.window_funnel_events_times('1 h', ts, e, 1, 2) AS times
+FROM (VALUES (wts(0), NULL::int), (wts(1), NULL)) v(ts, e);
+-- errors: no steps, 33 steps, NULL steps, 2-D steps (22023, 22004), a
+-- type without equality (42883)
+\set VERBOSITY sqlstate
+SELECT journey.window_funnel_events('1 h', now(), 1, VARIADIC '{}'::int[]);
+SELECT journey.window_funnel_events('1 h', now(), 1, VARIADIC array(SELECT generate_series(1, 33)));
+SELECT journey.window_funnel_events('1 h', now(), 1, VARIADIC NULL::int[]);
+SELECT journey.window_funnel_events('1 h', now(), 1, VARIADIC '{{1},{2}}'::int[]);
+SELECT journey.window_funnel_events('1 h', now(), point '(1,1)', point '(1,1)');
+SELECT journey.window_funnel_events('1 h', 'bogus', now(), 1, 1);
+\set VERBOSITY default
+SELECT journey.window_funnel_events('1 h', now(), point '(1,1)', point '(1,1)');
+
+-- 23. Errors (22023 unless stated)
 \set VERBOSITY sqlstate
 SELECT journey.window_funnel('10 s', 'strict', now(), true);
 SELECT journey.window_funnel('10 s', 'allow_reentry', now(), true);

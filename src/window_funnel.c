@@ -29,8 +29,11 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/pg_locale.h"
 #include "utils/timestamp.h"
+#include "utils/typcache.h"
 
 #include "funnel_core.h"
 #include "journey.h"
@@ -171,6 +174,7 @@ typedef struct FunnelArgCache
 	uint8		excl_to[FUNNEL_MAX_EXCLUSIONS];
 	bool		params_const;	/* window, mode and pairs are constants of
 								 * the call: read once, not per row */
+	struct EventSteps *events;	/* window_funnel_events: the step values */
 } FunnelArgCache;
 
 static void
@@ -782,6 +786,191 @@ Datum
 window_funnel_trans_mode_bools(PG_FUNCTION_ARGS)
 {
 	return trans_bools(fcinfo, true);
+}
+
+/* ---------------------------------------------------------------------
+ * The event-value forms: window_funnel_events(window, [mode,] ts, event,
+ * VARIADIC steps anyarray).  Step i is event = steps[i] under the type's
+ * default equality (a NULL event or step matches nothing), compared in C
+ * instead of by one boolean expression per step and row: integers by
+ * value, text and varchar under a deterministic collation by their bytes
+ * (which is what texteq does then), other types by their equality
+ * function.
+ * --------------------------------------------------------------------- */
+
+typedef enum EventCompare
+{
+	EVENT_EQ_FUNCTION,			/* the type's equality function */
+	EVENT_EQ_DATUM,				/* int2, int4, int8: equal values, equal Datums */
+	EVENT_EQ_BYTES				/* text, varchar, deterministic collation */
+} EventCompare;
+
+typedef struct EventSteps
+{
+	ArrayType  *array;			/* a copy of the last steps array */
+	Oid			collation;		/* and the collation it was read with */
+	EventCompare compare;
+	int			nsteps;
+	bool		steps_const;	/* the array is a constant of the call */
+	bool		isnull[FUNNEL_MAX_STEPS];
+	Datum		values[FUNNEL_MAX_STEPS];	/* pointing into array */
+	int32		lengths[FUNNEL_MAX_STEPS];	/* EVENT_EQ_BYTES: data bytes */
+	const char *bytes[FUNNEL_MAX_STEPS];
+	FmgrInfo	eq;				/* EVENT_EQ_FUNCTION */
+} EventSteps;
+
+/* parse a steps array into es (its copy lives in cxt) */
+static void
+parse_event_steps(EventSteps *es, ArrayType *a, Oid collation, MemoryContext cxt)
+{
+	Oid			elemtype = ARR_ELEMTYPE(a);
+	int16		typlen;
+	bool		typbyval;
+	char		typalign;
+	Datum	   *values;
+	bool	   *nulls;
+	int			n;
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel_events steps must be a one-dimensional array")));
+	n = ARR_NDIM(a) == 0 ? 0 : ARR_DIMS(a)[0];
+	if (n < 1 || n > FUNNEL_MAX_STEPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("window_funnel_events needs 1 to %d steps, not %d", FUNNEL_MAX_STEPS, n)));
+
+	if (es->array)
+		pfree(es->array);
+	es->array = MemoryContextAlloc(cxt, VARSIZE(a));
+	memcpy(es->array, a, VARSIZE(a));
+	es->collation = collation;
+	es->nsteps = n;
+
+	if (elemtype == INT2OID || elemtype == INT4OID || elemtype == INT8OID)
+		es->compare = EVENT_EQ_DATUM;
+	else if ((elemtype == TEXTOID || elemtype == VARCHAROID) && OidIsValid(collation) &&
+			 get_collation_isdeterministic(collation))
+		es->compare = EVENT_EQ_BYTES;
+	else
+	{
+		TypeCacheEntry *tc = lookup_type_cache(elemtype, TYPECACHE_EQ_OPR_FINFO);
+
+		if (!OidIsValid(tc->eq_opr_finfo.fn_oid))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_FUNCTION),
+					 errmsg("could not identify an equality operator for type %s",
+							format_type_be(elemtype)),
+					 errhint("window_funnel_events compares the event with each step by the type's default equality; use window_funnel with boolean steps instead.")));
+		fmgr_info_copy(&es->eq, &tc->eq_opr_finfo, cxt);
+		es->compare = EVENT_EQ_FUNCTION;
+	}
+
+	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
+	deconstruct_array(es->array, elemtype, typlen, typbyval, typalign, &values, &nulls, &n);
+	for (int i = 0; i < n; i++)
+	{
+		es->isnull[i] = nulls[i];
+		es->values[i] = nulls[i] ? (Datum) 0 : values[i];
+		if (es->compare == EVENT_EQ_BYTES && !nulls[i])
+		{
+			/* array elements are never compressed or external */
+			es->lengths[i] = VARSIZE_ANY_EXHDR(DatumGetPointer(values[i]));
+			es->bytes[i] = VARDATA_ANY(DatumGetPointer(values[i]));
+		}
+	}
+	pfree(values);
+	pfree(nulls);
+}
+
+/*
+ * The steps of a call, parsed on the first row when they are a constant
+ * (the usual case: VARIADIC constants fold into one constant array), else
+ * again whenever their bytes change.
+ */
+static EventSteps *
+read_event_steps(FunctionCallInfo fcinfo, FunnelArgCache *cache, int steps_arg)
+{
+	EventSteps *es = cache->events;
+	ArrayType  *a;
+
+	if (likely(es != NULL && es->steps_const))
+		return es;
+	if (PG_ARGISNULL(steps_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("window_funnel_events steps must not be NULL")));
+	a = PG_GETARG_ARRAYTYPE_P(steps_arg);
+	if (es == NULL)
+		es = cache->events = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EventSteps));
+	if (es->array == NULL || es->collation != PG_GET_COLLATION() ||
+		VARSIZE(a) != VARSIZE(es->array) || memcmp(a, es->array, VARSIZE(a)) != 0)
+		parse_event_steps(es, a, PG_GET_COLLATION(), fcinfo->flinfo->fn_mcxt);
+	es->steps_const = agg_arg_is_const(fcinfo, steps_arg);
+	return es;
+}
+
+/* the steps an event value matches, as a bitmask */
+static inline uint32
+event_step_mask(const EventSteps *es, Datum event)
+{
+	uint32		mask = 0;
+
+	switch (es->compare)
+	{
+		case EVENT_EQ_DATUM:
+			for (int i = 0; i < es->nsteps; i++)
+				if (es->values[i] == event && !es->isnull[i])
+					mask |= UINT32_C(1) << i;
+			break;
+		case EVENT_EQ_BYTES:
+			{
+				struct varlena *v = PG_DETOAST_DATUM_PACKED(event);
+				int32		len = VARSIZE_ANY_EXHDR(v);
+				const char *data = VARDATA_ANY(v);
+
+				for (int i = 0; i < es->nsteps; i++)
+					if (es->lengths[i] == len && !es->isnull[i] &&
+						memcmp(es->bytes[i], data, len) == 0)
+						mask |= UINT32_C(1) << i;
+				if ((Pointer) v != DatumGetPointer(event))
+					pfree(v);
+			}
+			break;
+		case EVENT_EQ_FUNCTION:
+			for (int i = 0; i < es->nsteps; i++)
+				if (!es->isnull[i] &&
+					DatumGetBool(FunctionCall2Coll((FmgrInfo *) &es->eq, es->collation,
+												   event, es->values[i])))
+					mask |= UINT32_C(1) << i;
+			break;
+	}
+	return mask;
+}
+
+/*
+ * window_funnel_events_trans(state, window, [mode,] ts, event, steps):
+ * the forms told apart by their number of arguments.
+ */
+PG_FUNCTION_INFO_V1(window_funnel_events_trans);
+Datum
+window_funnel_events_trans(PG_FUNCTION_ARGS)
+{
+	const int	mode_arg = PG_NARGS() == 6 ? 2 : -1;
+	const int	ts_arg = PG_NARGS() == 6 ? 3 : 2;
+	const int	event_arg = ts_arg + 1;
+	const int	steps_arg = ts_arg + 2;
+	FunnelArgCache *cache;
+	EventSteps *es;
+	int64		window;
+	uint32		modes;
+	uint32		steps;
+
+	cache = read_params(fcinfo, mode_arg, -1, &window, &modes);
+	es = read_event_steps(fcinfo, cache, steps_arg);
+	steps = PG_ARGISNULL(event_arg) ? 0 : event_step_mask(es, PG_GETARG_DATUM(event_arg));
+	return add_row(fcinfo, ts_arg, window, modes, cache, false, steps, es->nsteps, 0);
 }
 
 static void

@@ -758,3 +758,84 @@ CREATE AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE journey.window_funnel_times(interval, text, timestamp, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean) IS 'time to convert (timestamp, with a mode, 8 steps): same as the VARIADIC form, without an array per row';
+
+-- Event-value forms: step i is event = steps[i] (the type's default
+-- equality; a NULL event or step matches nothing), compared in C rather
+-- than by one boolean expression per step and row.  Same semantics and
+-- state as window_funnel; no exclusion steps (use the boolean form).
+CREATE FUNCTION journey.window_funnel_events_trans(internal, interval, timestamptz, anycompatible, anycompatiblearray) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_events_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_events_trans(internal, interval, timestamptz, anycompatible, anycompatiblearray) IS 'transition function of window_funnel_events and window_funnel_events_times (timestamptz, default mode): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel_events(interval, timestamptz, anycompatible, VARIADIC anycompatiblearray) (
+	SFUNC = journey.window_funnel_events_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_events(interval, timestamptz, anycompatible, VARIADIC anycompatiblearray) IS 'windowed funnel over event values (timestamptz, default mode): window_funnel with step i being event = steps[i]; the deepest step reached in order inside the conversion window, 0 when step 1 never happened, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_events_times(interval, timestamptz, anycompatible, VARIADIC anycompatiblearray) (
+	SFUNC = journey.window_funnel_events_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_events_times(interval, timestamptz, anycompatible, VARIADIC anycompatiblearray) IS 'time to convert over event values (timestamptz, default mode): window_funnel_times with step i being event = steps[i]; empty array at level 0, NULL for no rows';
+CREATE FUNCTION journey.window_funnel_events_trans(internal, interval, text, timestamptz, anycompatible, anycompatiblearray) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_events_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_events_trans(internal, interval, text, timestamptz, anycompatible, anycompatiblearray) IS 'transition function of window_funnel_events and window_funnel_events_times (timestamptz, with a mode): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel_events(interval, text, timestamptz, anycompatible, VARIADIC anycompatiblearray) (
+	SFUNC = journey.window_funnel_events_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_events(interval, text, timestamptz, anycompatible, VARIADIC anycompatiblearray) IS 'windowed funnel over event values (timestamptz, with a mode): window_funnel with step i being event = steps[i]; the deepest step reached in order inside the conversion window, 0 when step 1 never happened, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_events_times(interval, text, timestamptz, anycompatible, VARIADIC anycompatiblearray) (
+	SFUNC = journey.window_funnel_events_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_events_times(interval, text, timestamptz, anycompatible, VARIADIC anycompatiblearray) IS 'time to convert over event values (timestamptz, with a mode): window_funnel_times with step i being event = steps[i]; empty array at level 0, NULL for no rows';
+CREATE FUNCTION journey.window_funnel_events_trans(internal, interval, timestamp, anycompatible, anycompatiblearray) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_events_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_events_trans(internal, interval, timestamp, anycompatible, anycompatiblearray) IS 'transition function of window_funnel_events and window_funnel_events_times (timestamp, default mode): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel_events(interval, timestamp, anycompatible, VARIADIC anycompatiblearray) (
+	SFUNC = journey.window_funnel_events_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_events(interval, timestamp, anycompatible, VARIADIC anycompatiblearray) IS 'windowed funnel over event values (timestamp, default mode): window_funnel with step i being event = steps[i]; the deepest step reached in order inside the conversion window, 0 when step 1 never happened, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_events_times(interval, timestamp, anycompatible, VARIADIC anycompatiblearray) (
+	SFUNC = journey.window_funnel_events_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_events_times(interval, timestamp, anycompatible, VARIADIC anycompatiblearray) IS 'time to convert over event values (timestamp, default mode): window_funnel_times with step i being event = steps[i]; empty array at level 0, NULL for no rows';
+CREATE FUNCTION journey.window_funnel_events_trans(internal, interval, text, timestamp, anycompatible, anycompatiblearray) RETURNS internal
+	AS 'MODULE_PATHNAME', 'window_funnel_events_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION journey.window_funnel_events_trans(internal, interval, text, timestamp, anycompatible, anycompatiblearray) IS 'transition function of window_funnel_events and window_funnel_events_times (timestamp, with a mode): keeps the time and matched steps of each usable row';
+CREATE AGGREGATE journey.window_funnel_events(interval, text, timestamp, anycompatible, VARIADIC anycompatiblearray) (
+	SFUNC = journey.window_funnel_events_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_events(interval, text, timestamp, anycompatible, VARIADIC anycompatiblearray) IS 'windowed funnel over event values (timestamp, with a mode): window_funnel with step i being event = steps[i]; the deepest step reached in order inside the conversion window, 0 when step 1 never happened, NULL for no rows';
+CREATE AGGREGATE journey.window_funnel_events_times(interval, text, timestamp, anycompatible, VARIADIC anycompatiblearray) (
+	SFUNC = journey.window_funnel_events_trans, STYPE = internal, SSPACE = 512,
+	FINALFUNC = journey.window_funnel_times_ts_final,
+	COMBINEFUNC = journey.window_funnel_combine,
+	SERIALFUNC = journey.window_funnel_serialize, DESERIALFUNC = journey.window_funnel_deserialize,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE journey.window_funnel_events_times(interval, text, timestamp, anycompatible, VARIADIC anycompatiblearray) IS 'time to convert over event values (timestamp, with a mode): window_funnel_times with step i being event = steps[i]; empty array at level 0, NULL for no rows';

@@ -9,6 +9,7 @@
 #     time); level = max over the step-1 events, 0 for a customer with rows
 #     but no step 1
 #   - the full drop-off query: funnel_report(funnel_summary(window_funnel))
+#   - the event-value form journey.window_funnel_events(..., event, 1, 2, 3, 4)
 #   - ClickHouse windowFunnel (npm package chdb 3.4.0, ClickHouse 26.7, in
 #     process) on the same events, and its own GROUP BY count floor
 # on two data sets of the same size: 100 k customers (~20 events each, over 3
@@ -133,6 +134,8 @@ STEPS="event = 1, event = 2, event = 3, event = 4"
 # q_floor/q_journey/q_plain/q_summary TABLE: the PostgreSQL queries
 q_floor() { printf 'SELECT customer, count(*) FROM %s GROUP BY customer' "$1"; }
 q_journey() { printf 'SELECT customer, journey.window_funnel(%s, ts, %s) AS level FROM %s GROUP BY customer' "$W" "$STEPS" "$1"; }
+# the same funnel from the event values (steps event = 1 .. event = 4)
+q_events() { printf 'SELECT customer, journey.window_funnel_events(%s, ts, event, 1, 2, 3, 4) AS level FROM %s GROUP BY customer' "$W" "$1"; }
 # The plain SQL.  starts: one row per step-1 event with the level its
 # greedy chain reaches (earliest step k+1 at or after step k, inside the
 # window of the step-1 time: the greedy choice is optimal for a fixed start,
@@ -179,6 +182,7 @@ for d in 0 1; do
 		"$((o + 2))|$((o + 1))|pg|$label: journey.window_funnel|$(q_journey "$t")"
 		"$((o + 3))|$((o + 1))|pg|$label: plain SQL (LATERAL from every step-1 event)|$(q_plain "$t" | tr '\n\t' '  ')"
 		"$((o + 4))|$((o + 1))|pg|$label: funnel_report(funnel_summary(window_funnel))|$(q_summary "$t")"
+		"$((o + 7))|$((o + 1))|pg|$label: journey.window_funnel_events(..., event, 1, 2, 3, 4)|$(q_events "$t")"
 	)
 	if [ "$BENCH_CH" = 1 ]; then
 		queries+=(
@@ -307,6 +311,7 @@ for d in 0 1; do
 	IFS='|' read -r t n days label <<<"${datasets[$d]}"
 	check_sql="SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE j0 AS $(q_journey "$t");
+CREATE TEMP TABLE e0 AS $(q_events "$t");
 CREATE TEMP TABLE p0 AS $(q_plain "$t");
 CREATE TEMP TABLE s0 AS SELECT journey.funnel_summary(level, 4) AS s FROM ($(q_journey "$t")) f;
 SET max_parallel_workers_per_gather = 2;
@@ -320,23 +325,25 @@ CREATE TEMP TABLE ch (customer int, level int);
 "
 	fi
 	check_sql+="SELECT format('  %s: levels %s', '$label', (SELECT string_agg(format('%s: %s', level, n), ', ' ORDER BY level) FROM (SELECT level, count(*) AS n FROM j0 GROUP BY level) h));
-SELECT format('    customers whose level differs: plain SQL vs journey %s (parallel off) / %s (on); journey parallel off vs on %s; funnel_summary vs the levels %s; ClickHouse vs journey %s',
+SELECT format('    customers whose level differs: plain SQL vs journey %s (parallel off) / %s (on); journey parallel off vs on %s; funnel_summary vs the levels %s; ClickHouse vs journey %s; window_funnel_events vs window_funnel %s',
 	(SELECT count(*) FROM j0 FULL JOIN p0 USING (customer) WHERE j0.level IS DISTINCT FROM p0.level),
 	(SELECT count(*) FROM j2 FULL JOIN p2 USING (customer) WHERE j2.level IS DISTINCT FROM p2.level),
 	(SELECT count(*) FROM j0 FULL JOIN j2 USING (customer) WHERE j0.level IS DISTINCT FROM j2.level),
 	(SELECT count(*) FROM generate_series(0, 4) k WHERE journey.funnel_level_count((SELECT s FROM s0), k) <> (SELECT count(*) FROM j0 WHERE level = k)),
-	CASE WHEN $BENCH_CH = 1 THEN (SELECT count(*) FROM j0 FULL JOIN ch USING (customer) WHERE j0.level IS DISTINCT FROM ch.level)::text ELSE 'n/a' END);
+	CASE WHEN $BENCH_CH = 1 THEN (SELECT count(*) FROM j0 FULL JOIN ch USING (customer) WHERE j0.level IS DISTINCT FROM ch.level)::text ELSE 'n/a' END,
+	(SELECT count(*) FROM j0 FULL JOIN e0 USING (customer) WHERE j0.level IS DISTINCT FROM e0.level));
 SELECT (SELECT count(*) FROM j0 FULL JOIN p0 USING (customer) WHERE j0.level IS DISTINCT FROM p0.level)
      + (SELECT count(*) FROM j2 FULL JOIN p2 USING (customer) WHERE j2.level IS DISTINCT FROM p2.level)
      + (SELECT count(*) FROM j0 FULL JOIN j2 USING (customer) WHERE j0.level IS DISTINCT FROM j2.level)
      + (SELECT count(*) FROM generate_series(0, 4) k WHERE journey.funnel_level_count((SELECT s FROM s0), k) <> (SELECT count(*) FROM j0 WHERE level = k))
-     + CASE WHEN $BENCH_CH = 1 THEN (SELECT count(*) FROM j0 FULL JOIN ch USING (customer) WHERE j0.level IS DISTINCT FROM ch.level) ELSE 0 END;
+     + CASE WHEN $BENCH_CH = 1 THEN (SELECT count(*) FROM j0 FULL JOIN ch USING (customer) WHERE j0.level IS DISTINCT FROM ch.level) ELSE 0 END
+     + (SELECT count(*) FROM j0 FULL JOIN e0 USING (customer) WHERE j0.level IS DISTINCT FROM e0.level);
 "
 	res=$("${psql[@]}" -At <<<"$check_sql")
 	printf '%s\n' "$res" | head -n -1
 	if [ "$(printf '%s\n' "$res" | tail -n 1)" != 0 ]; then
 		echo "  FAIL: the levels differ ($label)"
-		failed+=("$label: the plain SQL, journey (parallel off/on), funnel_summary or ClickHouse disagree on some customer")
+		failed+=("$label: the plain SQL, journey (parallel off/on, boolean or event-value steps), funnel_summary or ClickHouse disagree on some customer")
 	fi
 	rm -f "$work/ch.tsv"
 done
@@ -449,7 +456,9 @@ FROM (VALUES (1, 3, 2, '$(sqlq "${datasets[0]##*|}"): journey faster than the pl
              (5, 13, 12, '$(sqlq "${datasets[1]##*|}"): journey faster than the plain SQL (>= 10x)', 10.0, true),
              (6, 12, 11, '$(sqlq "${datasets[1]##*|}"): journey / floor (<= 1.3x)', 1.3, false),
              (7, 14, 11, '$(sqlq "${datasets[1]##*|}"): full drop-off report / floor', NULL, false),
-             (8, 12, 15, '$(sqlq "${datasets[1]##*|}"): journey / ClickHouse windowFunnel', NULL, false))
+             (8, 12, 15, '$(sqlq "${datasets[1]##*|}"): journey / ClickHouse windowFunnel', NULL, false),
+             (9, 7, 1, '$(sqlq "${datasets[0]##*|}"): journey event-value form / floor (<= 1.3x)', 1.3, false),
+             (10, 17, 11, '$(sqlq "${datasets[1]##*|}"): journey event-value form / floor (<= 1.3x)', 1.3, false))
      AS w(k, a, b, what, target, higher)
 JOIN pair p ON p.a = w.a AND p.b = w.b
 GROUP BY w.k, w.what, w.target, w.higher ORDER BY w.k;

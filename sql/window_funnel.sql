@@ -489,6 +489,22 @@ RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;
 RESET parallel_setup_cost;
 RESET max_parallel_workers_per_gather;
+-- as a window function (no constant steps there: the steps are read per
+-- row): each row equals the boolean form over its frame, running and sliding
+SELECT count(*) AS rows, count(*) FILTER (WHERE w.lvl = p.lvl AND w.t IS NOT DISTINCT FROM p.t) AS running_ok
+FROM (SELECT c, rn,
+             journey.window_funnel_events('2 hours', 'strict_order', ts, e, 1, 2, 3) OVER f AS lvl,
+             journey.window_funnel_events_times('2 hours', ts, e, 1, 2, 3) OVER f AS t
+      FROM wf_win WINDOW f AS (PARTITION BY c ORDER BY rn ROWS UNBOUNDED PRECEDING)) w,
+     LATERAL (SELECT journey.window_funnel('2 hours', 'strict_order', x.ts, x.e = 1, x.e = 2, x.e = 3) AS lvl,
+                     journey.window_funnel_times('2 hours', x.ts, x.e = 1, x.e = 2, x.e = 3) AS t
+              FROM wf_win x WHERE x.c = w.c AND x.rn <= w.rn) p;
+SELECT count(*) AS rows, count(*) FILTER (WHERE w.lvl = p.lvl) AS sliding_ok
+FROM (SELECT c, rn, journey.window_funnel_events('2 hours', ts, e, 1, 2, 3)
+                    OVER (PARTITION BY c ORDER BY rn ROWS 5 PRECEDING) AS lvl
+      FROM wf_win) w,
+     LATERAL (SELECT journey.window_funnel('2 hours', x.ts, x.e = 1, x.e = 2, x.e = 3) AS lvl
+              FROM wf_win x WHERE x.c = w.c AND x.rn BETWEEN w.rn - 5 AND w.rn) p;
 -- the type's own equality: a case-insensitive collation matches A with a
 -- (a then B: 2), bpchar ignores trailing spaces ('b ' = 'b': 2); under the
 -- default collation A is not a (0)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pg_dump/restore keeps tables of score summaries and quantile sketches
-# bit-identical, and the extension's own tables (events, user rows of the
-# configuration tables), in plain and custom format.  Runs against the server of test/suite (PG* set).
+# bit-identical, the extension's own tables (events, user rows of the
+# configuration tables), and views and a materialized view over the funnel
+# aggregates, in plain and custom format.  Runs against the server of test/suite (PG* set).
 set -euo pipefail
 PSQL="psql -X -q -v ON_ERROR_STOP=1"
 for db in jr_src jr_plain jr_custom; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
@@ -29,6 +30,21 @@ FROM generate_series(1, 1000) i;
 INSERT INTO journey.stages (stage, position, description) VALUES ('renewal', 6, 'user stage');
 INSERT INTO journey.emotions (emotion, valence) VALUES ('boredom', 'negative');
 INSERT INTO journey.channels (channel, kind) VALUES ('kiosk', 'physical');
+-- views over the funnel aggregates (boolean, VARIADIC and event-value
+-- forms) and a materialized view of a stored funnel_summary: their
+-- definitions must restore and give the same rows
+INSERT INTO journey.events (customer_id, occurred_at, touchpoint)
+SELECT 'c' || (i % 40), timestamptz '2026-02-01 00:00+00' + i * interval '7 minutes',
+       (ARRAY['home', 'cart', 'checkout'])[1 + i % 3]
+FROM generate_series(1, 600) i;
+CREATE VIEW funnel_levels AS
+SELECT customer_id,
+       journey.window_funnel('1 day', occurred_at, touchpoint = 'home', touchpoint = 'cart', touchpoint = 'checkout') AS l_bool,
+       journey.window_funnel('2 hours', 'strict_order', occurred_at, VARIADIC ARRAY[touchpoint = 'home', touchpoint = 'checkout']) AS l_var,
+       journey.window_funnel_events('1 day', occurred_at, touchpoint, 'home', 'cart', 'checkout') AS l_ev,
+       journey.window_funnel_events_times('1 hour', 'strict_increase', occurred_at, touchpoint, 'cart', 'checkout') AS t_ev
+FROM journey.events GROUP BY customer_id;
+CREATE MATERIALIZED VIEW funnel_mv AS SELECT journey.funnel_summary(l_ev, 3) AS s FROM funnel_levels;
 SQL
 
 snapshot() {
@@ -40,6 +56,8 @@ snapshot() {
 	psql -X -At -d "$1" -c "SELECT stage, position, builtin FROM journey.stages ORDER BY 1"
 	psql -X -At -d "$1" -c "SELECT emotion, valence, builtin FROM journey.emotions ORDER BY 1"
 	psql -X -At -d "$1" -c "SELECT channel, kind, builtin FROM journey.channels ORDER BY 1"
+	psql -X -At -d "$1" -c "SELECT * FROM funnel_levels ORDER BY customer_id"
+	psql -X -At -d "$1" -c "SELECT s::text FROM funnel_mv"
 	# the identity sequence carries on after the restored rows
 	psql -X -At -d "$1" -c "SELECT pg_sequence_last_value(pg_get_serial_sequence('journey.events', 'event_id'))"
 }

@@ -513,6 +513,18 @@ SELECT journey.window_funnel_events('1 h', ts, e COLLATE wf_ci, 'a', 'B') AS ci,
        journey.window_funnel_events('1 h', ts, e, 'a', 'B') AS default_collation,
        journey.window_funnel_events('1 h', ts, e::char(2), 'A', 'b ') AS bpchar
 FROM (VALUES (wts(0), 'A'), (wts(1), 'b')) v(ts, e);
+-- integers are compared as values, whatever the upper bits of their Datum:
+-- hashtext() returns int4 Datums zero-extended (a then b: 2), an oid cast
+-- to int4 keeps its zero-extended bits (4294967295 is -1: 1), negative
+-- int2 and int8 (-1 then -2: 2)
+SELECT journey.window_funnel_events('1 day', ts, hashtext(e), hashtext('a'), hashtext('b')) AS hashed,
+       journey.window_funnel('1 day', ts, hashtext(e) = hashtext('a'), hashtext(e) = hashtext('b')) AS hashed_bool
+FROM (VALUES (wts(0), 'a'), (wts(3600), 'b')) v(ts, e);
+SELECT journey.window_funnel_events('1 day', ts, o::int4, -1) AS oid_as_int4
+FROM (VALUES (wts(0), 4294967295::oid)) v(ts, o);
+SELECT journey.window_funnel_events('1 day', ts, e::int2, -1, -2) AS int2,
+       journey.window_funnel_events('1 day', ts, e::int8, -1, -2) AS int8
+FROM (VALUES (wts(0), -1), (wts(1), -2)) v(ts, e);
 -- an empty group is NULL; rows with NULL events only: 0
 SELECT journey.window_funnel_events('1 h', now(), 1, 1) FROM wf_ev WHERE false;
 SELECT journey.window_funnel_events('1 h', ts, e, 1, 2) AS level,

@@ -98,7 +98,8 @@ StaticAssertDecl(FUNNEL_KNOWN_MODES <= PG_UINT8_MAX, "the modes fit in FunnelSta
 static inline bool
 packable(int64 ts, uint32 steps, uint32 excl)
 {
-	/* unsigned arithmetic: wraps (no overflow) for the infinities */
+	/* unsigned arithmetic, so the sum cannot overflow; negative times below
+	 * -2^55 wrap to above 2^64 - 2^55 and fail the test like large ones */
 	return steps <= PACKED_STEP_MASK && excl == 0 &&
 		(uint64) ts + PACKED_TS_OFFSET < (UINT64CONST(1) << (64 - PACKED_STEP_BITS));
 }
@@ -801,7 +802,7 @@ window_funnel_trans_mode_bools(PG_FUNCTION_ARGS)
 typedef enum EventCompare
 {
 	EVENT_EQ_FUNCTION,			/* the type's equality function */
-	EVENT_EQ_DATUM,				/* int2, int4, int8: equal values, equal Datums */
+	EVENT_EQ_INT,				/* int2, int4, int8: compared as int64 */
 	EVENT_EQ_BYTES				/* text, varchar, deterministic collation */
 } EventCompare;
 
@@ -813,11 +814,26 @@ typedef struct EventSteps
 	int			nsteps;
 	bool		steps_const;	/* the array is a constant of the call */
 	bool		isnull[FUNNEL_MAX_STEPS];
+	Oid			elemtype;
 	Datum		values[FUNNEL_MAX_STEPS];	/* pointing into array */
+	int64		ints[FUNNEL_MAX_STEPS];		/* EVENT_EQ_INT: the values */
 	int32		lengths[FUNNEL_MAX_STEPS];	/* EVENT_EQ_BYTES: data bytes */
 	const char *bytes[FUNNEL_MAX_STEPS];
 	FmgrInfo	eq;				/* EVENT_EQ_FUNCTION */
 } EventSteps;
+
+/*
+ * An int2, int4 or int8 Datum as int64.  Not the Datums themselves: the
+ * bits above an int4 are not specified (hashtext() returns them
+ * zero-extended, fetch_att sign-extended), and int8 is by reference on
+ * builds without FLOAT8PASSBYVAL.
+ */
+static inline int64
+int_value(Oid type, Datum d)
+{
+	return type == INT2OID ? (int64) DatumGetInt16(d) :
+		type == INT4OID ? (int64) DatumGetInt32(d) : DatumGetInt64(d);
+}
 
 /* parse a steps array into es (its copy lives in cxt) */
 static void
@@ -841,15 +857,8 @@ parse_event_steps(EventSteps *es, ArrayType *a, Oid collation, MemoryContext cxt
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("window_funnel_events needs 1 to %d steps, not %d", FUNNEL_MAX_STEPS, n)));
 
-	if (es->array)
-		pfree(es->array);
-	es->array = MemoryContextAlloc(cxt, VARSIZE(a));
-	memcpy(es->array, a, VARSIZE(a));
-	es->collation = collation;
-	es->nsteps = n;
-
 	if (elemtype == INT2OID || elemtype == INT4OID || elemtype == INT8OID)
-		es->compare = EVENT_EQ_DATUM;
+		es->compare = EVENT_EQ_INT;
 	else if ((elemtype == TEXTOID || elemtype == VARCHAROID) && OidIsValid(collation) &&
 			 get_collation_isdeterministic(collation))
 		es->compare = EVENT_EQ_BYTES;
@@ -867,12 +876,22 @@ parse_event_steps(EventSteps *es, ArrayType *a, Oid collation, MemoryContext cxt
 		es->compare = EVENT_EQ_FUNCTION;
 	}
 
+	if (es->array)
+		pfree(es->array);
+	es->array = MemoryContextAlloc(cxt, VARSIZE(a));
+	memcpy(es->array, a, VARSIZE(a));
+	es->collation = collation;
+	es->elemtype = elemtype;
+	es->nsteps = n;
+
 	get_typlenbyvalalign(elemtype, &typlen, &typbyval, &typalign);
 	deconstruct_array(es->array, elemtype, typlen, typbyval, typalign, &values, &nulls, &n);
 	for (int i = 0; i < n; i++)
 	{
 		es->isnull[i] = nulls[i];
 		es->values[i] = nulls[i] ? (Datum) 0 : values[i];
+		if (es->compare == EVENT_EQ_INT && !nulls[i])
+			es->ints[i] = int_value(elemtype, values[i]);
 		if (es->compare == EVENT_EQ_BYTES && !nulls[i])
 		{
 			/* array elements are never compressed or external */
@@ -919,10 +938,14 @@ event_step_mask(const EventSteps *es, Datum event)
 
 	switch (es->compare)
 	{
-		case EVENT_EQ_DATUM:
-			for (int i = 0; i < es->nsteps; i++)
-				if (es->values[i] == event && !es->isnull[i])
-					mask |= UINT32_C(1) << i;
+		case EVENT_EQ_INT:
+			{
+				int64		v = int_value(es->elemtype, event);
+
+				for (int i = 0; i < es->nsteps; i++)
+					if (es->ints[i] == v && !es->isnull[i])
+						mask |= UINT32_C(1) << i;
+			}
 			break;
 		case EVENT_EQ_BYTES:
 			{

@@ -14,7 +14,7 @@ SQL_SRCS = src/journey.sql src/scores.sql src/sketch.sql src/event.sql src/place
 	src/paths.sql src/cohort.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
-REGRESS = install test_helpers scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary window_funnel paths cohort window_use
+REGRESS = install test_helpers scores scores_stats scores_io scores_oracle sketch sketch_io event placement session retention funnel_summary equality window_funnel paths cohort window_use
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config

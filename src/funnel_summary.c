@@ -406,11 +406,38 @@ funnel_summary_rollup_trans(PG_FUNCTION_ARGS)
  * ----------------------------------------------------------------
  */
 
+PG_FUNCTION_INFO_V1(funnel_summary_eq);
+PG_FUNCTION_INFO_V1(funnel_summary_ne);
+PG_FUNCTION_INFO_V1(funnel_summary_hash);
 PG_FUNCTION_INFO_V1(funnel_summary_steps);
 PG_FUNCTION_INFO_V1(funnel_summary_level_count);
 PG_FUNCTION_INFO_V1(funnel_summary_reached);
 PG_FUNCTION_INFO_V1(funnel_summary_report);
 PG_FUNCTION_INFO_V1(funnel_summary_chart);
+
+/*
+ * = and its hash: the same steps and counts.  Valid values are canonical
+ * (reserved bytes zero), so that is the same bytes.
+ */
+Datum
+funnel_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(journey_same_bytes((struct varlena *) GetFunnelArg(fcinfo, 0),
+									  (struct varlena *) GetFunnelArg(fcinfo, 1)));
+}
+
+Datum
+funnel_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!journey_same_bytes((struct varlena *) GetFunnelArg(fcinfo, 0),
+									   (struct varlena *) GetFunnelArg(fcinfo, 1)));
+}
+
+Datum
+funnel_summary_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32(journey_hash_bytes((struct varlena *) GetFunnelArg(fcinfo, 0)));
+}
 
 /* funnel_steps(s) */
 Datum

@@ -30,6 +30,37 @@ COMMENT ON FUNCTION journey.funnel_summary_out(journey.funnel_summary) IS 'text 
 COMMENT ON FUNCTION journey.funnel_summary_recv(internal) IS 'binary input of funnel_summary (version byte, steps byte, N + 2 big-endian int64 counts)';
 COMMENT ON FUNCTION journey.funnel_summary_send(journey.funnel_summary) IS 'binary output of funnel_summary (version byte, steps byte, N + 2 big-endian int64 counts)';
 
+-- = and <> (with a hash operator class): the same summary: same number of steps and customers at every level (the same text form).
+-- DISTINCT, UNION, GROUP BY and IS DISTINCT FROM work on funnel_summary columns; there
+-- is no ordering, so ORDER BY and sort-based plans do not.
+CREATE FUNCTION journey.funnel_summary_eq(journey.funnel_summary, journey.funnel_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'funnel_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.funnel_summary_ne(journey.funnel_summary, journey.funnel_summary) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'funnel_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.funnel_summary_hash(journey.funnel_summary) RETURNS integer
+	AS 'MODULE_PATHNAME', 'funnel_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR journey.= (
+	LEFTARG = journey.funnel_summary, RIGHTARG = journey.funnel_summary, FUNCTION = journey.funnel_summary_eq,
+	COMMUTATOR = OPERATOR(journey.=), NEGATOR = OPERATOR(journey.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+CREATE OPERATOR journey.<> (
+	LEFTARG = journey.funnel_summary, RIGHTARG = journey.funnel_summary, FUNCTION = journey.funnel_summary_ne,
+	COMMUTATOR = OPERATOR(journey.<>), NEGATOR = OPERATOR(journey.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR CLASS journey.funnel_summary_hash_ops DEFAULT FOR TYPE journey.funnel_summary USING hash AS
+	OPERATOR 1 journey.= (journey.funnel_summary, journey.funnel_summary),
+	FUNCTION 1 journey.funnel_summary_hash(journey.funnel_summary);
+
+COMMENT ON FUNCTION journey.funnel_summary_eq(journey.funnel_summary, journey.funnel_summary) IS 'implementation of = for funnel_summary: the same summary: same number of steps and customers at every level (the same text form)';
+COMMENT ON FUNCTION journey.funnel_summary_ne(journey.funnel_summary, journey.funnel_summary) IS 'implementation of <> for funnel_summary';
+COMMENT ON FUNCTION journey.funnel_summary_hash(journey.funnel_summary) IS 'hash support function of funnel_summary_hash_ops: equal values hash alike';
+COMMENT ON OPERATOR journey.= (journey.funnel_summary, journey.funnel_summary) IS 'the same summary: same number of steps and customers at every level (the same text form)';
+COMMENT ON OPERATOR journey.<> (journey.funnel_summary, journey.funnel_summary) IS 'not equal (see =)';
+COMMENT ON OPERATOR CLASS journey.funnel_summary_hash_ops USING hash IS 'equality of funnel_summary for hash joins, hash aggregation, DISTINCT and UNION';
+COMMENT ON OPERATOR FAMILY journey.funnel_summary_hash_ops USING hash IS 'the hash operator family of funnel_summary (its one operator class)';
+
 CREATE FUNCTION journey.funnel_summary_trans(journey.funnel_summary, integer, integer) RETURNS journey.funnel_summary
 	AS 'MODULE_PATHNAME', 'funnel_summary_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION journey.funnel_summary_combine(journey.funnel_summary, journey.funnel_summary) RETURNS journey.funnel_summary

@@ -1,11 +1,13 @@
 /*
  * journey.c
- *		Module entry point and the argument checks shared by all features.
+ *		Module entry point and the helpers shared by all features: argument
+ *		checks, and = and hash of the types whose valid values are canonical.
  */
 #include "postgres.h"
 
 #include <math.h>
 
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 
@@ -40,4 +42,17 @@ journey_parse_nps_method(text *method)
 				 errhint("Valid methods are 'adjusted-wald' (the default) and 'wald'.")));
 	pfree(m);
 	return adjusted;
+}
+
+bool
+journey_same_bytes(const struct varlena *a, const struct varlena *b)
+{
+	return VARSIZE(a) == VARSIZE(b) &&
+		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
+}
+
+uint32
+journey_hash_bytes(const struct varlena *v)
+{
+	return DatumGetUInt32(hash_any((const unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ));
 }

@@ -15,6 +15,13 @@ extern void journey_check_confidence(double confidence);
 extern bool journey_parse_nps_method(text *method);
 
 /*
+ * = and hash of a type whose equal values have equal bytes once validated
+ * (score_summary, funnel_summary): the callers validate a and b first.
+ */
+extern bool journey_same_bytes(const struct varlena *a, const struct varlena *b);
+extern uint32 journey_hash_bytes(const struct varlena *v);
+
+/*
  * Whether a transition function runs inside an aggregate (plain or window),
  * so that it may update its state in place: the per-row form of
  * AggCheckCallContext, without the call.

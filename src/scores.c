@@ -857,3 +857,33 @@ score_summary_ces_ci(PG_FUNCTION_ARGS)
 	ResolveScale(&s->h, 7, 7, "CES score");
 	return WilsonRecord(fcinfo, &s->h, 5, 7, confidence);
 }
+
+/* ----------------------------------------------------------------
+ * = and its hash: the same counts and scale.  Valid summaries are canonical
+ * (reserved and padding bytes zero), so that is the same bytes.
+ * ----------------------------------------------------------------
+ */
+
+PG_FUNCTION_INFO_V1(score_summary_eq);
+PG_FUNCTION_INFO_V1(score_summary_ne);
+PG_FUNCTION_INFO_V1(score_summary_hash);
+
+Datum
+score_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(journey_same_bytes((struct varlena *) GetSummaryArg(fcinfo, 0),
+									  (struct varlena *) GetSummaryArg(fcinfo, 1)));
+}
+
+Datum
+score_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!journey_same_bytes((struct varlena *) GetSummaryArg(fcinfo, 0),
+									   (struct varlena *) GetSummaryArg(fcinfo, 1)));
+}
+
+Datum
+score_summary_hash(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT32(journey_hash_bytes((struct varlena *) GetSummaryArg(fcinfo, 0)));
+}

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -1261,4 +1262,79 @@ Datum
 quantile_sketch_collapsed(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(ViewOf(PG_GETARG_SKETCH_P(0)).collapsed);
+}
+
+/* ----------------------------------------------------------------
+ * Equality and hashing (the = operator and its hash operator class, so
+ * that DISTINCT, UNION, GROUP BY and IS DISTINCT FROM work on sketches)
+ * ----------------------------------------------------------------
+ */
+
+PG_FUNCTION_INFO_V1(quantile_sketch_eq);
+PG_FUNCTION_INFO_V1(quantile_sketch_ne);
+PG_FUNCTION_INFO_V1(quantile_sketch_hash);
+
+/* a double's bits, -0 as 0: equal doubles, equal bits */
+static inline uint64
+HashableBits(double v)
+{
+	uint64		u;
+
+	if (v == 0.0)
+		v = 0.0;
+	memcpy(&u, &v, sizeof(u));
+	return u;
+}
+
+/* quantile_sketch = quantile_sketch: see sketch_equal */
+Datum
+quantile_sketch_eq(PG_FUNCTION_ARGS)
+{
+	SketchData	a = ViewOf(PG_GETARG_SKETCH_P(0));
+	SketchData	b = ViewOf(PG_GETARG_SKETCH_P(1));
+
+	PG_RETURN_BOOL(sketch_equal(&a, &b));
+}
+
+Datum
+quantile_sketch_ne(PG_FUNCTION_ARGS)
+{
+	SketchData	a = ViewOf(PG_GETARG_SKETCH_P(0));
+	SketchData	b = ViewOf(PG_GETARG_SKETCH_P(1));
+
+	PG_RETURN_BOOL(!sketch_equal(&a, &b));
+}
+
+/* hash of the fields sketch_equal compares, so equal sketches hash alike */
+Datum
+quantile_sketch_hash(PG_FUNCTION_ARGS)
+{
+	SketchData	d = ViewOf(PG_GETARG_SKETCH_P(0));
+	uint64		head[10];
+	uint32		h;
+
+	head[0] = HashableBits(d.alpha);
+	head[1] = d.collapsed;
+	head[2] = (uint64) d.count;
+	head[3] = (uint64) d.zero_count;
+	head[4] = HashableBits(d.min);
+	head[5] = HashableBits(d.max);
+	head[6] = HashableBits(d.sum);
+	head[7] = (uint64) d.sum_rest_length;
+	head[8] = ((uint64) (uint32) (d.pos_length > 0 ? d.pos_offset : 0) << 32) | (uint32) d.pos_length;
+	head[9] = ((uint64) (uint32) (d.neg_length > 0 ? d.neg_offset : 0) << 32) | (uint32) d.neg_length;
+	h = DatumGetUInt32(hash_any((unsigned char *) head, sizeof(head)));
+	for (int i = 0; i < d.sum_rest_length; i++)
+	{
+		uint64		bits = HashableBits(d.sum_rest[i]);
+
+		h = hash_combine(h, DatumGetUInt32(hash_any((unsigned char *) &bits, sizeof(bits))));
+	}
+	if (d.pos_length > 0)
+		h = hash_combine(h, DatumGetUInt32(hash_any((const unsigned char *) d.pos,
+													sizeof(int64) * d.pos_length)));
+	if (d.neg_length > 0)
+		h = hash_combine(h, DatumGetUInt32(hash_any((const unsigned char *) d.neg,
+													sizeof(int64) * d.neg_length)));
+	PG_RETURN_UINT32(h);
 }

@@ -30,6 +30,37 @@ COMMENT ON FUNCTION journey.quantile_sketch_out(journey.quantile_sketch) IS 'tex
 COMMENT ON FUNCTION journey.quantile_sketch_recv(internal) IS 'binary input of quantile_sketch (FORMAT.md)';
 COMMENT ON FUNCTION journey.quantile_sketch_send(journey.quantile_sketch) IS 'binary output of quantile_sketch (FORMAT.md)';
 
+-- = and <> (with a hash operator class): the same sketch: same relative error, counts, buckets, min, max and exact sum (the same text form, but -0 = 0).
+-- DISTINCT, UNION, GROUP BY and IS DISTINCT FROM work on quantile_sketch columns; there
+-- is no ordering, so ORDER BY and sort-based plans do not.
+CREATE FUNCTION journey.quantile_sketch_eq(journey.quantile_sketch, journey.quantile_sketch) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'quantile_sketch_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.quantile_sketch_ne(journey.quantile_sketch, journey.quantile_sketch) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'quantile_sketch_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.quantile_sketch_hash(journey.quantile_sketch) RETURNS integer
+	AS 'MODULE_PATHNAME', 'quantile_sketch_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE OPERATOR journey.= (
+	LEFTARG = journey.quantile_sketch, RIGHTARG = journey.quantile_sketch, FUNCTION = journey.quantile_sketch_eq,
+	COMMUTATOR = OPERATOR(journey.=), NEGATOR = OPERATOR(journey.<>),
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+);
+CREATE OPERATOR journey.<> (
+	LEFTARG = journey.quantile_sketch, RIGHTARG = journey.quantile_sketch, FUNCTION = journey.quantile_sketch_ne,
+	COMMUTATOR = OPERATOR(journey.<>), NEGATOR = OPERATOR(journey.=),
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR CLASS journey.quantile_sketch_hash_ops DEFAULT FOR TYPE journey.quantile_sketch USING hash AS
+	OPERATOR 1 journey.= (journey.quantile_sketch, journey.quantile_sketch),
+	FUNCTION 1 journey.quantile_sketch_hash(journey.quantile_sketch);
+
+COMMENT ON FUNCTION journey.quantile_sketch_eq(journey.quantile_sketch, journey.quantile_sketch) IS 'implementation of = for quantile_sketch: the same sketch: same relative error, counts, buckets, min, max and exact sum (the same text form, but -0 = 0)';
+COMMENT ON FUNCTION journey.quantile_sketch_ne(journey.quantile_sketch, journey.quantile_sketch) IS 'implementation of <> for quantile_sketch';
+COMMENT ON FUNCTION journey.quantile_sketch_hash(journey.quantile_sketch) IS 'hash support function of quantile_sketch_hash_ops: equal values hash alike';
+COMMENT ON OPERATOR journey.= (journey.quantile_sketch, journey.quantile_sketch) IS 'the same sketch: same relative error, counts, buckets, min, max and exact sum (the same text form, but -0 = 0)';
+COMMENT ON OPERATOR journey.<> (journey.quantile_sketch, journey.quantile_sketch) IS 'not equal (see =)';
+COMMENT ON OPERATOR CLASS journey.quantile_sketch_hash_ops USING hash IS 'equality of quantile_sketch for hash joins, hash aggregation, DISTINCT and UNION';
+COMMENT ON OPERATOR FAMILY journey.quantile_sketch_hash_ops USING hash IS 'the hash operator family of quantile_sketch (its one operator class)';
+
 CREATE FUNCTION journey.quantile_sketch_trans(journey.quantile_sketch, float8) RETURNS journey.quantile_sketch
 	AS 'MODULE_PATHNAME', 'quantile_sketch_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION journey.quantile_sketch_trans(journey.quantile_sketch, float8, float8) RETURNS journey.quantile_sketch

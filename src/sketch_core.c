@@ -311,6 +311,33 @@ sketch_check(const SketchData *s, char *msg, size_t msglen)
 	return SKETCH_OK;
 }
 
+/*
+ * Equal sketches have the same relative error, collapsed flag, counts,
+ * buckets, min, max and exact sum: the same text form, but for the sign of
+ * a zero min, max or sum (format 1 could store a sum of -0), which compare
+ * as numbers.  Valid sketches only: their bucket ranges are trimmed and
+ * their sum terms canonical, so equal contents have equal fields.
+ */
+bool
+sketch_equal(const SketchData *a, const SketchData *b)
+{
+	if (a->alpha != b->alpha || a->collapsed != b->collapsed ||
+		a->count != b->count || a->zero_count != b->zero_count ||
+		a->min != b->min || a->max != b->max || a->sum != b->sum ||
+		a->sum_rest_length != b->sum_rest_length ||
+		a->pos_length != b->pos_length || a->neg_length != b->neg_length ||
+		(a->pos_length > 0 && a->pos_offset != b->pos_offset) ||
+		(a->neg_length > 0 && a->neg_offset != b->neg_offset))
+		return false;
+	for (int i = 0; i < a->sum_rest_length; i++)
+		if (a->sum_rest[i] != b->sum_rest[i])
+			return false;
+	return (a->pos_length == 0 ||
+			memcmp(a->pos, b->pos, sizeof(int64_t) * a->pos_length) == 0) &&
+		(a->neg_length == 0 ||
+		 memcmp(a->neg, b->neg, sizeof(int64_t) * a->neg_length) == 0);
+}
+
 static double
 Clamp(const SketchData *s, double v)
 {

@@ -266,6 +266,9 @@ extern void sketch_sum_to_acc(const SketchData *s, int64_t *acc);
 /* validation of a decoded sketch */
 extern SketchStatus sketch_check(const SketchData *s, char *msg, size_t msglen);
 
+/* whether two valid sketches summarize the same (doubles as numbers: -0 = 0) */
+extern bool sketch_equal(const SketchData *a, const SketchData *b);
+
 /* readers */
 extern double sketch_quantile(const SketchData *s, double p);
 extern double sketch_rank(const SketchData *s, double x);

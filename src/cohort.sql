@@ -153,10 +153,16 @@ BEGIN
 	-- floor((t - b) / P) in exact microseconds.  Bounded needs every
 	-- return up to period `periods`; unbounded only the customer's last
 	-- return (indexes grow with time).
+	-- Recurring calendar memberships are many per customer (one per
+	-- period with a start event), so pairing each with every return of its
+	-- customer costs memberships x returns; there (bounded) the hits below
+	-- probe the periods ub .. ub + periods in rd instead: one row per
+	-- customer and period with a return, and its latest return time.
 	ix AS (
 		SELECT m.c, m.co, (rt.u - m.ub) / CASE WHEN calendar THEN 1 ELSE p_us END AS n
 		FROM m JOIN rt ON rt.c = m.c AND rt.t > m.b
-		WHERE bounded AND (rt.u - m.ub) / CASE WHEN calendar THEN 1 ELSE p_us END <= periods
+		WHERE bounded AND (first_time OR NOT calendar)
+		  AND (rt.u - m.ub) / CASE WHEN calendar THEN 1 ELSE p_us END <= periods
 		UNION ALL
 		SELECT m.c, m.co, (l.u - m.ub) / CASE WHEN calendar THEN 1 ELSE p_us END
 		FROM m JOIN (SELECT rt.c, pg_catalog.max(rt.t) AS t, pg_catalog.max(rt.u) AS u
@@ -164,11 +170,22 @@ BEGIN
 		       ON l.c = m.c AND l.t > m.b
 		WHERE NOT bounded
 	),
+	rd AS (
+		SELECT rt.c, rt.u, pg_catalog.max(rt.t) AS t
+		FROM rt
+		GROUP BY rt.c, rt.u
+	),
 	-- the (membership, period) pairs that count as retained
 	hits AS (
 		SELECT DISTINCT ix.co, ix.c, ix.n
 		FROM ix
 		WHERE bounded AND ix.n <= periods
+		UNION ALL
+		-- distinct already: a membership, then a period
+		SELECT m.co, m.c, g.n
+		FROM m CROSS JOIN pg_catalog.generate_series(0::bigint, periods) AS g(n)
+		JOIN rd ON rd.c = m.c AND rd.u = m.ub + g.n AND rd.t > m.b
+		WHERE bounded AND calendar AND NOT first_time
 		UNION ALL
 		SELECT ix.co, ix.c, g.n
 		FROM ix CROSS JOIN LATERAL pg_catalog.generate_series(0::bigint, LEAST(ix.n, periods)) AS g(n)

@@ -133,16 +133,47 @@ funnel_modes_name(uint32_t modes)
  * Sort
  * --------------------------------------------------------------------- */
 
-void
-funnel_sort(FunnelRow *rows, size_t n, FunnelRow *tmp, FunnelInterruptCheck check)
+/*
+ * Rows of either width: FunnelRows, or packed rows.  The functions that
+ * take both are always inlined into one function per width, so the width
+ * is a constant there.
+ */
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
+static ALWAYS_INLINE int64_t
+row_ts(const void *rows, bool packed, size_t i)
 {
-	FunnelRow  *src = rows,
+	return packed ? funnel_packed_ts(((const FunnelPackedRow *) rows)[i])
+		: ((const FunnelRow *) rows)[i].ts;
+}
+
+static ALWAYS_INLINE uint32_t
+row_steps(const void *rows, bool packed, size_t i)
+{
+	return packed ? funnel_packed_steps(((const FunnelPackedRow *) rows)[i])
+		: ((const FunnelRow *) rows)[i].steps;
+}
+
+static ALWAYS_INLINE void
+copy_row(void *dst, size_t di, const void *src, size_t si, bool packed)
+{
+	if (packed)
+		((FunnelPackedRow *) dst)[di] = ((const FunnelPackedRow *) src)[si];
+	else
+		((FunnelRow *) dst)[di] = ((const FunnelRow *) src)[si];
+}
+
+/* stable sort by time; tmp holds n rows */
+static ALWAYS_INLINE void
+sort_rows(void *rows, size_t n, void *tmp, bool packed, FunnelInterruptCheck check)
+{
+	void	   *src = rows,
 			   *dst = tmp;
 	size_t		width;
 	bool		sorted = true;
 
 	for (size_t i = 1; i < n && sorted; i++)
-		sorted = rows[i - 1].ts <= rows[i].ts;
+		sorted = row_ts(rows, packed, i - 1) <= row_ts(rows, packed, i);
 	if (sorted)
 		return;
 
@@ -151,15 +182,21 @@ funnel_sort(FunnelRow *rows, size_t n, FunnelRow *tmp, FunnelInterruptCheck chec
 	{
 		for (size_t i = 1; i < n; i++)
 		{
-			FunnelRow	r = rows[i];
+			union
+			{
+				FunnelRow	wide;
+				FunnelPackedRow packed;
+			}			r;
+			int64_t		t = row_ts(rows, packed, i);
 			size_t		j = i;
 
-			while (j > 0 && rows[j - 1].ts > r.ts)
+			copy_row(&r, 0, rows, i, packed);
+			while (j > 0 && row_ts(rows, packed, j - 1) > t)
 			{
-				rows[j] = rows[j - 1];
+				copy_row(rows, j, rows, j - 1, packed);
 				j--;
 			}
-			rows[j] = r;
+			copy_row(rows, j, &r, 0, packed);
 		}
 		return;
 	}
@@ -176,23 +213,41 @@ funnel_sort(FunnelRow *rows, size_t n, FunnelRow *tmp, FunnelInterruptCheck chec
 						o = lo;
 
 			while (a < mid && b < hi)
-				dst[o++] = (src[b].ts < src[a].ts) ? src[b++] : src[a++];
+			{
+				if (row_ts(src, packed, b) < row_ts(src, packed, a))
+					copy_row(dst, o++, src, b++, packed);
+				else
+					copy_row(dst, o++, src, a++, packed);
+			}
 			while (a < mid)
-				dst[o++] = src[a++];
+				copy_row(dst, o++, src, a++, packed);
 			while (b < hi)
-				dst[o++] = src[b++];
+				copy_row(dst, o++, src, b++, packed);
 		}
 		if (check)
 			check();
 		{
-			FunnelRow  *t = src;
+			void	   *t = src;
 
 			src = dst;
 			dst = t;
 		}
 	}
 	if (src != rows)
-		memcpy(rows, src, n * sizeof(FunnelRow));
+		memcpy(rows, src, n * (packed ? sizeof(FunnelPackedRow) : sizeof(FunnelRow)));
+}
+
+void
+funnel_sort(FunnelRow *rows, size_t n, FunnelRow *tmp, FunnelInterruptCheck check)
+{
+	sort_rows(rows, n, tmp, false, check);
+}
+
+void
+funnel_sort_packed(FunnelPackedRow *rows, size_t n, FunnelPackedRow *tmp,
+				   FunnelInterruptCheck check)
+{
+	sort_rows(rows, n, tmp, true, check);
 }
 
 /* ---------------------------------------------------------------------
@@ -362,8 +417,8 @@ reach(ScanState *st, int k, int64_t start)
  * full is false the scan may end as soon as the last level is reached (the
  * prefix is then not needed).
  */
-static int
-scan(const FunnelParams *p, const FunnelRow *rows, size_t n, bool full,
+static ALWAYS_INLINE int
+scan(const FunnelParams *p, const void *rows, bool packed, size_t n, bool full,
 	 Matcher *matcher, FunnelInterruptCheck check, Prefix *pf)
 {
 	const int	N = p->nsteps;
@@ -385,13 +440,13 @@ scan(const FunnelParams *p, const FunnelRow *rows, size_t n, bool full,
 
 	while (g0 < n)
 	{
-		const int64_t t = rows[g0].ts;
+		const int64_t t = row_ts(rows, packed, g0);
 		size_t		g1 = g0 + 1;
-		uint32_t	present = rows[g0].steps;
+		uint32_t	present = row_steps(rows, packed, g0);
 		uint64_t	usable = 0;	/* strict_once: steps with entries here */
 
-		while (g1 < n && rows[g1].ts == t)
-			present |= rows[g1++].steps;
+		while (g1 < n && row_ts(rows, packed, g1) == t)
+			present |= row_steps(rows, packed, g1++);
 
 		if ((work += g1 - g0) >= CHECK_EVERY)
 		{
@@ -403,7 +458,7 @@ scan(const FunnelParams *p, const FunnelRow *rows, size_t n, bool full,
 		/* strict_order: a row matching no step interrupts a started funnel */
 		if (order && started)
 			for (size_t r = g0; r < g1; r++)
-				if (rows[r].steps == 0)
+				if (row_steps(rows, packed, r) == 0)
 				{
 					pf->group_start = g0;
 					pf->group_end = g1;
@@ -423,7 +478,7 @@ scan(const FunnelParams *p, const FunnelRow *rows, size_t n, bool full,
 				matcher->ncand[k] = 0;
 			for (size_t r = g0; r < g1; r++)
 			{
-				uint32_t	s = rows[r].steps;
+				uint32_t	s = row_steps(rows, packed, r);
 
 				while (s)
 				{
@@ -454,7 +509,7 @@ scan(const FunnelParams *p, const FunnelRow *rows, size_t n, bool full,
 			}
 			for (size_t r = g0; r < g1; r++)
 			{
-				if (!(rows[r].steps & (UINT32_C(1) << (k - 1))))
+				if (!(row_steps(rows, packed, r) & (UINT32_C(1) << (k - 1))))
 					continue;
 				if (dedup && (st.reached & BIT(k)))
 					goto stop;
@@ -650,13 +705,20 @@ align8(size_t x)
 	return (x + 7) & ~(size_t) 7;
 }
 
+/* the strict_once matching's scratch: three uint32 per row */
+size_t
+funnel_scratch_size_packed(size_t n, const FunnelParams *p)
+{
+	if ((p->modes & FUNNEL_STRICT_ONCE) && !(p->modes & FUNNEL_STRICT_INCREASE))
+		return align8(3 * n * sizeof(uint32_t));
+	return 0;
+}
+
 size_t
 funnel_scratch_size(const FunnelRow *rows, size_t n, const FunnelParams *p, bool want_times)
 {
-	size_t		size = 0;
+	size_t		size = funnel_scratch_size_packed(n, p);
 
-	if ((p->modes & FUNNEL_STRICT_ONCE) && !(p->modes & FUNNEL_STRICT_INCREASE))
-		size += align8(3 * n * sizeof(uint32_t));
 	if (needs_attempts(p, want_times))
 	{
 		size_t		entries = 0;
@@ -694,7 +756,7 @@ funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 		next += align8(3 * n * sizeof(uint32_t));
 	}
 
-	L = scan(p, rows, n, attempts, &matcher, check, &pf);
+	L = scan(p, rows, false, n, attempts, &matcher, check, &pf);
 	res->level = L;
 	if (!attempts || L == 0)
 		return;
@@ -809,4 +871,23 @@ funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 		res->inconsistent = true;
 	res->level = -1;
 	res->times_null = true;
+}
+
+bool
+funnel_level_only(const FunnelParams *p, bool want_times)
+{
+	return !needs_attempts(p, want_times);
+}
+
+/* the level of packed rows sorted by funnel_sort_packed (level only) */
+int
+funnel_level_packed(const FunnelParams *p, const FunnelPackedRow *rows, size_t n,
+					void *scratch, FunnelInterruptCheck check)
+{
+	Matcher		matcher;
+	Prefix		pf;
+
+	if ((p->modes & FUNNEL_STRICT_ONCE) && !(p->modes & FUNNEL_STRICT_INCREASE))
+		matcher_init(&matcher, scratch, n);
+	return scan(p, rows, true, n, false, &matcher, check, &pf);
 }

@@ -4,12 +4,14 @@
  *		(funnels.md sections 1 to 3).  No PostgreSQL dependencies, so the
  *		algorithms can be unit-tested and fuzzed alone.
  *
- * The aggregate keeps one FunnelRow per usable input row (a row whose
- * timestamp is not NULL and which matches a step or an exclusion; under
- * strict_order every row, since a row matching nothing interrupts the
- * funnel).  The final function sorts the rows by time (stably: rows of
- * one instant keep their input order) and runs the scan of funnels.md 1.4
- * over them; the times and exclusions then walk the attempts of 2 and 3.
+ * The aggregate keeps one row per usable input row (a row whose timestamp
+ * is not NULL and which matches a step or an exclusion; under strict_order
+ * every row, since a row matching nothing interrupts the funnel), packed in
+ * 8 bytes while it can be, else a FunnelRow.  The final function sorts the
+ * rows by time (stably: rows of one instant keep their input order) and
+ * runs the scan of funnels.md 1.4 over them, on packed rows as they are
+ * when the level alone is asked for; the times and exclusions then walk
+ * the attempts of 2 and 3 over FunnelRows.
  */
 #ifndef JOURNEY_FUNNEL_CORE_H
 #define JOURNEY_FUNNEL_CORE_H
@@ -39,6 +41,47 @@ typedef struct FunnelRow
 	uint32_t	steps;			/* bit i - 1: step i is true */
 	uint32_t	exclusions;		/* bit m: exclusion m is true */
 } FunnelRow;
+
+/*
+ * A packed row: 8 bytes instead of a FunnelRow's 16, for the usual row (it
+ * matches none of steps 9 to 32 and no exclusion, and its time lies
+ * within 2^55 microseconds, about 1 142 years, of 2000-01-01).  The
+ * timestamp, offset by 2^55 so that it is not negative, fills the upper 56
+ * bits and the steps the lower 8, so packed rows in time order are in
+ * increasing numeric order.
+ */
+typedef uint64_t FunnelPackedRow;
+
+#define FUNNEL_PACKED_STEP_BITS	8
+#define FUNNEL_PACKED_TS_OFFSET	(UINT64_C(1) << 55)
+#define FUNNEL_PACKED_STEP_MASK	((UINT64_C(1) << FUNNEL_PACKED_STEP_BITS) - 1)
+
+static inline bool
+funnel_packable(int64_t ts, uint32_t steps, uint32_t exclusions)
+{
+	/* unsigned arithmetic, so the sum cannot overflow; negative times below
+	 * -2^55 wrap to above 2^64 - 2^55 and fail the test like large ones */
+	return steps <= FUNNEL_PACKED_STEP_MASK && exclusions == 0 &&
+		(uint64_t) ts + FUNNEL_PACKED_TS_OFFSET < (UINT64_C(1) << (64 - FUNNEL_PACKED_STEP_BITS));
+}
+
+static inline FunnelPackedRow
+funnel_pack(int64_t ts, uint32_t steps)
+{
+	return (((uint64_t) ts + FUNNEL_PACKED_TS_OFFSET) << FUNNEL_PACKED_STEP_BITS) | steps;
+}
+
+static inline int64_t
+funnel_packed_ts(FunnelPackedRow p)
+{
+	return (int64_t) ((p >> FUNNEL_PACKED_STEP_BITS) - FUNNEL_PACKED_TS_OFFSET);
+}
+
+static inline uint32_t
+funnel_packed_steps(FunnelPackedRow p)
+{
+	return (uint32_t) (p & FUNNEL_PACKED_STEP_MASK);
+}
 
 typedef struct FunnelParams
 {
@@ -79,6 +122,9 @@ typedef void (*FunnelInterruptCheck) (void);
  */
 extern void funnel_sort(FunnelRow *rows, size_t n, FunnelRow *tmp,
 						FunnelInterruptCheck check);
+/* the same for packed rows (stable by time, not by value); tmp: n rows */
+extern void funnel_sort_packed(FunnelPackedRow *rows, size_t n, FunnelPackedRow *tmp,
+							   FunnelInterruptCheck check);
 
 /*
  * Scratch memory funnel_evaluate needs for these rows, in bytes (the
@@ -106,5 +152,15 @@ typedef struct FunnelResult
 extern void funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 							bool want_times, void *scratch,
 							FunnelInterruptCheck check, FunnelResult *result);
+
+/*
+ * Whether the level alone is asked for (no times, no exclusions): then
+ * funnel_level_packed can evaluate packed rows as they are, with scratch
+ * of funnel_scratch_size_packed bytes (the strict_once matching).
+ */
+extern bool funnel_level_only(const FunnelParams *p, bool want_times);
+extern size_t funnel_scratch_size_packed(size_t n, const FunnelParams *p);
+extern int	funnel_level_packed(const FunnelParams *p, const FunnelPackedRow *rows, size_t n,
+								void *scratch, FunnelInterruptCheck check);
 
 #endif							/* JOURNEY_FUNNEL_CORE_H */

@@ -52,8 +52,9 @@
  * from 4 rows, the 2 M events of 100 000 customers of
  * test/bench/funnel_parts.sh took 99 MB of hash-aggregate memory; with
  * this header 67 MB, and 43 MB with packed rows (below).  evaluate expands
- * the parameters into a FunnelParams, and packed rows into FunnelRows, for
- * funnel_core.
+ * the parameters into a FunnelParams for funnel_core, which takes packed
+ * rows as they are for the level alone, and FunnelRows (packed rows
+ * expanded) for the times and exclusions.
  */
 typedef struct FunnelState
 {
@@ -79,44 +80,22 @@ typedef struct FunnelState
 #define INITIAL_STATE_SIZE		128
 
 /*
- * A packed row: 8 bytes instead of a FunnelRow's 16, for the usual row (it
- * matches none of steps 9 to 32 and no exclusion, and its time lies
- * within 2^55 microseconds, about 1 142 years, of 2000-01-01).  The
- * timestamp, offset by 2^55 so that it is not negative, fills the upper 56
- * bits and the steps the lower 8, so packed rows in time order are in
- * increasing numeric order.  A state keeps packed rows until a row that
- * does not fit arrives; then it is widened to FunnelRows once (widen).
+ * Rows are FunnelPackedRows (funnel_core.h) until a row that does not fit
+ * arrives; then the state is widened to FunnelRows once (widen).
  */
-typedef uint64 PackedRow;
+typedef FunnelPackedRow PackedRow;
 
-#define PACKED_STEP_BITS		8
-#define PACKED_TS_OFFSET		(UINT64CONST(1) << 55)
-#define PACKED_STEP_MASK		((UINT64CONST(1) << PACKED_STEP_BITS) - 1)
+#define PACKED_STEP_MASK		FUNNEL_PACKED_STEP_MASK
 
 StaticAssertDecl(FUNNEL_KNOWN_MODES <= PG_UINT8_MAX, "the modes fit in FunnelState.modes");
-
-static inline bool
-packable(int64 ts, uint32 steps, uint32 excl)
-{
-	/* unsigned arithmetic, so the sum cannot overflow; negative times below
-	 * -2^55 wrap to above 2^64 - 2^55 and fail the test like large ones */
-	return steps <= PACKED_STEP_MASK && excl == 0 &&
-		(uint64) ts + PACKED_TS_OFFSET < (UINT64CONST(1) << (64 - PACKED_STEP_BITS));
-}
-
-static inline PackedRow
-pack_row(int64 ts, uint32 steps)
-{
-	return (((uint64) ts + PACKED_TS_OFFSET) << PACKED_STEP_BITS) | steps;
-}
 
 static inline FunnelRow
 unpack_row(PackedRow p)
 {
 	FunnelRow	r;
 
-	r.ts = (int64) ((p >> PACKED_STEP_BITS) - PACKED_TS_OFFSET);
-	r.steps = (uint32) (p & PACKED_STEP_MASK);
+	r.ts = funnel_packed_ts(p);
+	r.steps = funnel_packed_steps(p);
 	r.exclusions = 0;
 	return r;
 }
@@ -557,7 +536,7 @@ static pg_attribute_always_inline void
 append_packed(FunnelState *st, int64 ts, uint32 steps)
 {
 	PackedRow  *rows = state_packed_rows(st);
-	PackedRow	r = pack_row(ts, steps);
+	PackedRow	r = funnel_pack(ts, steps);
 
 	/* an earlier time than the last row's (whatever its steps) */
 	if (st->nrows > 0 && r < (rows[st->nrows - 1] & ~PACKED_STEP_MASK))
@@ -586,7 +565,7 @@ append_row(FunnelState *st, int64 ts, uint32 steps, uint32 excl)
 {
 	if (likely(!st->wide))
 	{
-		if (likely(packable(ts, steps, excl)))
+		if (likely(funnel_packable(ts, steps, excl)))
 		{
 			append_packed(st, ts, steps);
 			return st;
@@ -764,7 +743,7 @@ trans_bools(FunctionCallInfo fcinfo, bool with_mode)
 
 		if (likely(!st->wide))
 		{
-			if (unlikely(!packable(ts, steps, 0)))
+			if (unlikely(!funnel_packable(ts, steps, 0)))
 				return trans_bools_in_full(fcinfo, with_mode);
 			append_packed(st, ts, steps);
 		}
@@ -1165,7 +1144,8 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
  * --------------------------------------------------------------------- */
 
 /*
- * The rows of a state as FunnelRows in time order, for funnel_core.  A wide
+ * The rows of a state as FunnelRows in time order, for funnel_evaluate
+ * (times and exclusions; the level alone is evaluate_packed's).  A wide
  * state's rows are sorted in place; packed rows are expanded into buf (64
  * rows) or a palloc'd array (*to_free), and written back in time order when
  * they were not, so that a window aggregate sorts them once.
@@ -1204,10 +1184,43 @@ sorted_rows(FunnelState *st, FunnelRow *buf, FunnelRow **to_free)
 			pfree(heap);
 		if (!st->wide)
 			for (int32 i = 0; i < n; i++)
-				state_packed_rows(st)[i] = pack_row(rows[i].ts, rows[i].steps);
+				state_packed_rows(st)[i] = funnel_pack(rows[i].ts, rows[i].steps);
 		st->sorted = true;
 	}
 	return rows;
+}
+
+/*
+ * The level of a packed state, from its rows as they are: sorted in place
+ * (stably, by time) if they were not, so a window aggregate sorts once.
+ * The only memory it takes is the sort's buffer and the strict_once
+ * matching's, so a customer's 10^6 rows need 8 MB beside the state, not
+ * the 16 MB of FunnelRows.
+ */
+static void
+evaluate_packed(FunnelState *st, const FunnelParams *params, FunnelResult *res)
+{
+	PackedRow  *rows = state_packed_rows(st);
+	Size		n = st->nrows;
+	Size		size = funnel_scratch_size_packed(n, params);
+	void	   *scratch;
+
+	if (!st->sorted)
+	{
+		PackedRow	buf[64];
+		PackedRow  *tmp = n <= lengthof(buf) ? buf :
+			MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(PackedRow));
+
+		funnel_sort_packed(rows, n, tmp, check_interrupts);
+		if (tmp != buf)
+			pfree(tmp);
+		st->sorted = true;
+	}
+	scratch = size > 0 ? MemoryContextAllocHuge(CurrentMemoryContext, size) : NULL;
+	memset(res, 0, sizeof(*res));
+	res->level = funnel_level_packed(params, rows, n, scratch, check_interrupts);
+	if (scratch)
+		pfree(scratch);
 }
 
 /* evaluate a state; false for an empty group (the result is NULL) */
@@ -1229,7 +1242,6 @@ evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 		memset(res, 0, sizeof(*res));
 		return true;
 	}
-	rows = sorted_rows(st, buf, &to_free);
 	memset(&params, 0, sizeof(params));
 	params.window = st->window;
 	params.modes = st->modes;
@@ -1237,6 +1249,12 @@ evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 	params.nexclusions = st->nexclusions;
 	memcpy(params.excl_from, st->pairs, st->nexclusions);
 	memcpy(params.excl_to, state_excl_to(st), st->nexclusions);
+	if (!st->wide && funnel_level_only(&params, want_times))
+	{
+		evaluate_packed(st, &params, res);
+		return true;
+	}
+	rows = sorted_rows(st, buf, &to_free);
 	size = funnel_scratch_size(rows, st->nrows, &params, want_times);
 	scratch = size > 0 ? MemoryContextAllocHuge(CurrentMemoryContext, size) : NULL;
 	funnel_evaluate(&params, rows, st->nrows, want_times, scratch,

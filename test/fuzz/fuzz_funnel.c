@@ -13,7 +13,10 @@
  *		  order by definition);
  *		- the reported times are level long, each a time at which a row
  *		  matches that step, non-decreasing (strictly under strict_increase),
- *		  all inside the window of the first.
+ *		  all inside the window of the first;
+ *		- when every row packs into 8 bytes and only the level is asked for,
+ *		  the level of the packed rows (funnel_level_packed) is the level of
+ *		  the same rows in the same input order as FunnelRows.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -154,6 +157,34 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (timed.times[0] != INT64_MIN && timed.times[0] != INT64_MAX &&
 				timed.times[k] - timed.times[0] > params.window && timed.times[k] != INT64_MAX)
 				abort();
+		}
+	}
+
+	/* the packed evaluation of the same rows in the same order */
+	if (funnel_level_only(&params, false))
+	{
+		FunnelPackedRow packed[64],
+					ptmp[64];
+		bool		all = true;
+
+		for (size_t i = 0; i < n && all; i++)
+		{
+			all = funnel_packable(orig[i].ts, orig[i].steps, orig[i].exclusions);
+			packed[i] = funnel_pack(orig[i].ts, orig[i].steps);
+		}
+		if (all)
+		{
+			size_t		size = funnel_scratch_size_packed(n, &params);
+			void	   *scratch = malloc(size + 8);
+
+			funnel_sort_packed(packed, n, ptmp, NULL);
+			for (size_t i = 0; i < n; i++)
+				if (funnel_packed_ts(packed[i]) != rows[i].ts ||
+					funnel_packed_steps(packed[i]) != rows[i].steps)
+					abort();	/* not the stable order funnel_sort gave */
+			if (funnel_level_packed(&params, packed, n, scratch, NULL) != plain.level)
+				abort();
+			free(scratch);
 		}
 	}
 	return 0;

@@ -154,6 +154,12 @@ row_steps(const void *rows, bool packed, size_t i)
 		: ((const FunnelRow *) rows)[i].steps;
 }
 
+static ALWAYS_INLINE uint32_t
+row_exclusions(const void *rows, bool packed, size_t i)
+{
+	return packed ? 0 : ((const FunnelRow *) rows)[i].exclusions;
+}
+
 static ALWAYS_INLINE void
 copy_row(void *dst, size_t di, const void *src, size_t si, bool packed)
 {
@@ -581,8 +587,8 @@ typedef struct Lists
 } Lists;
 
 /* first position in list whose time is >= t (strictly > t if after) */
-static size_t
-first_at(const FunnelRow *rows, const uint32_t *list, size_t n, int64_t t, bool after)
+static ALWAYS_INLINE size_t
+first_at(const void *rows, bool packed, const uint32_t *list, size_t n, int64_t t, bool after)
 {
 	size_t		lo = 0,
 				hi = n;
@@ -590,7 +596,7 @@ first_at(const FunnelRow *rows, const uint32_t *list, size_t n, int64_t t, bool 
 	while (lo < hi)
 	{
 		size_t		mid = lo + (hi - lo) / 2;
-		int64_t		v = rows[list[mid]].ts;
+		int64_t		v = row_ts(rows, packed, list[mid]);
 
 		if (v < t || (after && v == t))
 			lo = mid + 1;
@@ -604,17 +610,17 @@ first_at(const FunnelRow *rows, const uint32_t *list, size_t n, int64_t t, bool 
  * strict_once: can steps lo..hi all happen at instant t with distinct rows
  * (the entries of the prefix)?
  */
-static bool
-run_fits(Matcher *m, const FunnelRow *rows, const Lists *ls, int lo, int hi, int64_t t)
+static ALWAYS_INLINE bool
+run_fits(Matcher *m, const void *rows, bool packed, const Lists *ls, int lo, int hi, int64_t t)
 {
 	uint64_t	usable = 0;
 
 	for (int i = lo; i <= hi; i++)
 	{
-		size_t		pos = first_at(rows, ls->step[i], ls->nstep[i], t, false);
+		size_t		pos = first_at(rows, packed, ls->step[i], ls->nstep[i], t, false);
 
 		m->ncand[i] = 0;
-		while (pos < ls->nstep[i] && rows[ls->step[i][pos]].ts == t &&
+		while (pos < ls->nstep[i] && row_ts(rows, packed, ls->step[i][pos]) == t &&
 			   m->ncand[i] < FUNNEL_CANDIDATES)
 			m->cand[i][m->ncand[i]++] = ls->step[i][pos++];
 		if (m->ncand[i] > 0)
@@ -627,8 +633,8 @@ run_fits(Matcher *m, const FunnelRow *rows, const Lists *ls, int lo, int hi, int
  * The attempt from start time s: the deepest valid chain from s with every
  * later step at its earliest time.  Returns its level; fills times.
  */
-static int
-attempt(const FunnelParams *p, const FunnelRow *rows, const Lists *ls, Matcher *m,
+static ALWAYS_INLINE int
+attempt(const FunnelParams *p, const void *rows, bool packed, const Lists *ls, Matcher *m,
 		int64_t s, int64_t *times)
 {
 	const bool	increase = (p->modes & FUNNEL_STRICT_INCREASE) != 0;
@@ -641,18 +647,18 @@ attempt(const FunnelParams *p, const FunnelRow *rows, const Lists *ls, Matcher *
 	times[0] = s;
 	for (int i = 2; i <= p->nsteps; i++)
 	{
-		size_t		pos = first_at(rows, ls->step[i], ls->nstep[i], prev, increase);
+		size_t		pos = first_at(rows, packed, ls->step[i], ls->nstep[i], prev, increase);
 		int64_t		t;
 
 		if (pos >= ls->nstep[i])
 			break;
-		t = rows[ls->step[i][pos]].ts;
-		if (once && t == prev && !run_fits(m, rows, ls, run_lo, i, t))
+		t = row_ts(rows, packed, ls->step[i][pos]);
+		if (once && t == prev && !run_fits(m, rows, packed, ls, run_lo, i, t))
 		{
-			pos = first_at(rows, ls->step[i], ls->nstep[i], prev, true);
+			pos = first_at(rows, packed, ls->step[i], ls->nstep[i], prev, true);
 			if (pos >= ls->nstep[i])
 				break;
-			t = rows[ls->step[i][pos]].ts;
+			t = row_ts(rows, packed, ls->step[i][pos]);
 		}
 		if (t > end)
 			break;
@@ -666,8 +672,8 @@ attempt(const FunnelParams *p, const FunnelRow *rows, const Lists *ls, Matcher *
 }
 
 /* whether an exclusion event spoils the attempt of level L with times */
-static bool
-spoiled(const FunnelParams *p, const FunnelRow *rows, const Lists *ls,
+static ALWAYS_INLINE bool
+spoiled(const FunnelParams *p, const void *rows, bool packed, const Lists *ls,
 		int L, const int64_t *times)
 {
 	for (int x = 0; x < p->nexclusions; x++)
@@ -679,10 +685,10 @@ spoiled(const FunnelParams *p, const FunnelRow *rows, const Lists *ls,
 
 		if (L < a)
 			continue;
-		pos = first_at(rows, ls->excl[x], ls->nexcl[x], times[a - 1], true);
+		pos = first_at(rows, packed, ls->excl[x], ls->nexcl[x], times[a - 1], true);
 		if (pos >= ls->nexcl[x])
 			continue;
-		v = rows[ls->excl[x][pos]].ts;
+		v = row_ts(rows, packed, ls->excl[x][pos]);
 		if (L >= b ? v < times[b - 1] : v <= window_end(times[0], p->window))
 			return true;
 	}
@@ -705,36 +711,42 @@ align8(size_t x)
 	return (x + 7) & ~(size_t) 7;
 }
 
-/* the strict_once matching's scratch: three uint32 per row */
-size_t
-funnel_scratch_size_packed(size_t n, const FunnelParams *p)
+static ALWAYS_INLINE size_t
+scratch_size(const void *rows, bool packed, size_t n, const FunnelParams *p, bool want_times)
 {
+	size_t		size = 0;
+
 	if ((p->modes & FUNNEL_STRICT_ONCE) && !(p->modes & FUNNEL_STRICT_INCREASE))
-		return align8(3 * n * sizeof(uint32_t));
-	return 0;
-}
-
-size_t
-funnel_scratch_size(const FunnelRow *rows, size_t n, const FunnelParams *p, bool want_times)
-{
-	size_t		size = funnel_scratch_size_packed(n, p);
-
+		size += align8(3 * n * sizeof(uint32_t));
 	if (needs_attempts(p, want_times))
 	{
 		size_t		entries = 0;
 
 		for (size_t r = 0; r < n; r++)
-			entries += (size_t) __builtin_popcount(rows[r].steps) +
-				(size_t) __builtin_popcount(rows[r].exclusions);
+			entries += (size_t) __builtin_popcount(row_steps(rows, packed, r)) +
+				(size_t) __builtin_popcount(row_exclusions(rows, packed, r));
 		size += align8(entries * sizeof(uint32_t));
 	}
 	return size;
 }
 
-void
-funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
-				bool want_times, void *scratch, FunnelInterruptCheck check,
-				FunnelResult *res)
+size_t
+funnel_scratch_size(const FunnelRow *rows, size_t n, const FunnelParams *p, bool want_times)
+{
+	return scratch_size(rows, false, n, p, want_times);
+}
+
+size_t
+funnel_scratch_size_packed(const FunnelPackedRow *rows, size_t n, const FunnelParams *p,
+						   bool want_times)
+{
+	return scratch_size(rows, true, n, p, want_times);
+}
+
+static ALWAYS_INLINE void
+evaluate_rows(const FunnelParams *p, const void *rows, bool packed, size_t n,
+			  bool want_times, void *scratch, FunnelInterruptCheck check,
+			  FunnelResult *res)
 {
 	const bool	attempts = needs_attempts(p, want_times);
 	const bool	once = (p->modes & FUNNEL_STRICT_ONCE) && !(p->modes & FUNNEL_STRICT_INCREASE);
@@ -749,14 +761,20 @@ funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 				batch_hi = 0;	/* its starts: ls.step[1][lo..hi) */
 	bool		in_batch = false;
 
-	memset(res, 0, sizeof(*res));
+	/* times[] is filled up to ntimes: no need to clear it */
+	res->level = 0;
+	res->ntimes = 0;
+	res->times_null = false;
+	res->inconsistent = false;
 	if (once)
 	{
 		matcher_init(&matcher, next, n);
 		next += align8(3 * n * sizeof(uint32_t));
 	}
 
-	L = scan(p, rows, false, n, attempts, &matcher, check, &pf);
+	/* full a constant in each copy: the level alone may stop early */
+	L = attempts ? scan(p, rows, packed, n, true, &matcher, check, &pf)
+		: scan(p, rows, packed, n, false, &matcher, check, &pf);
 	res->level = L;
 	if (!attempts || L == 0)
 		return;
@@ -770,7 +788,7 @@ funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 			size_t		cnt = 0;
 
 			for (size_t r = 0; r < n; r++)
-				cnt += (rows[r].steps >> (i - 1)) & 1;
+				cnt += (row_steps(rows, packed, r) >> (i - 1)) & 1;
 			ls.step[i] = slot;
 			ls.nstep[i] = 0;
 			slot += cnt;
@@ -780,15 +798,15 @@ funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 			size_t		cnt = 0;
 
 			for (size_t r = 0; r < n; r++)
-				cnt += (rows[r].exclusions >> x) & 1;
+				cnt += (row_exclusions(rows, packed, r) >> x) & 1;
 			ls.excl[x] = slot;
 			ls.nexcl[x] = 0;
 			slot += cnt;
 		}
 		for (size_t r = 0; r < n; r++)
 		{
-			uint32_t	s = rows[r].steps,
-						e = rows[r].exclusions;
+			uint32_t	s = row_steps(rows, packed, r),
+						e = row_exclusions(rows, packed, r);
 
 			while (s)
 			{
@@ -826,9 +844,9 @@ funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 			if (check && (a % CHECK_EVERY) == CHECK_EVERY - 1)
 				check();
 			/* one attempt per distinct start time: take the last tied row */
-			if (a + 1 < nstarts && rows[ls.step[1][a + 1]].ts == rows[ls.step[1][a]].ts)
+			if (a + 1 < nstarts && row_ts(rows, packed, ls.step[1][a + 1]) == row_ts(rows, packed, ls.step[1][a]))
 				continue;
-			lvl = attempt(p, rows, &ls, &matcher, rows[ls.step[1][a]].ts, times);
+			lvl = attempt(p, rows, packed, &ls, &matcher, row_ts(rows, packed, ls.step[1][a]), times);
 			if (lvl != L)
 				continue;
 			if (in_batch && times[L - 1] == batch_end)
@@ -844,12 +862,12 @@ funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 			{
 				int64_t		bt[FUNNEL_MAX_STEPS];
 
-				if (b + 1 < batch_hi && rows[ls.step[1][b + 1]].ts == rows[ls.step[1][b]].ts)
+				if (b + 1 < batch_hi && row_ts(rows, packed, ls.step[1][b + 1]) == row_ts(rows, packed, ls.step[1][b]))
 					continue;
-				if (attempt(p, rows, &ls, &matcher, rows[ls.step[1][b]].ts, bt) != L ||
+				if (attempt(p, rows, packed, &ls, &matcher, row_ts(rows, packed, ls.step[1][b]), bt) != L ||
 					bt[L - 1] != batch_end)
 					continue;
-				if (!spoiled(p, rows, &ls, L, bt))
+				if (!spoiled(p, rows, packed, &ls, L, bt))
 				{
 					memcpy(res->times, bt, L * sizeof(int64_t));
 					res->ntimes = L;
@@ -873,21 +891,18 @@ funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
 	res->times_null = true;
 }
 
-bool
-funnel_level_only(const FunnelParams *p, bool want_times)
+void
+funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t n,
+				bool want_times, void *scratch, FunnelInterruptCheck check,
+				FunnelResult *res)
 {
-	return !needs_attempts(p, want_times);
+	evaluate_rows(p, rows, false, n, want_times, scratch, check, res);
 }
 
-/* the level of packed rows sorted by funnel_sort_packed (level only) */
-int
-funnel_level_packed(const FunnelParams *p, const FunnelPackedRow *rows, size_t n,
-					void *scratch, FunnelInterruptCheck check)
+void
+funnel_evaluate_packed(const FunnelParams *p, const FunnelPackedRow *rows, size_t n,
+					   bool want_times, void *scratch, FunnelInterruptCheck check,
+					   FunnelResult *res)
 {
-	Matcher		matcher;
-	Prefix		pf;
-
-	if ((p->modes & FUNNEL_STRICT_ONCE) && !(p->modes & FUNNEL_STRICT_INCREASE))
-		matcher_init(&matcher, scratch, n);
-	return scan(p, rows, true, n, false, &matcher, check, &pf);
+	evaluate_rows(p, rows, true, n, want_times, scratch, check, res);
 }

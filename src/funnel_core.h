@@ -9,9 +9,9 @@
  * every row, since a row matching nothing interrupts the funnel), packed in
  * 8 bytes while it can be, else a FunnelRow.  The final function sorts the
  * rows by time (stably: rows of one instant keep their input order) and
- * runs the scan of funnels.md 1.4 over them, on packed rows as they are
- * when the level alone is asked for; the times and exclusions then walk
- * the attempts of 2 and 3 over FunnelRows.
+ * runs the scan of funnels.md 1.4 over them; the times and exclusions then
+ * walk the attempts of 2 and 3.  Every function takes rows of either
+ * width as they are.
  */
 #ifndef JOURNEY_FUNNEL_CORE_H
 #define JOURNEY_FUNNEL_CORE_H
@@ -153,14 +153,11 @@ extern void funnel_evaluate(const FunnelParams *p, const FunnelRow *rows, size_t
 							bool want_times, void *scratch,
 							FunnelInterruptCheck check, FunnelResult *result);
 
-/*
- * Whether the level alone is asked for (no times, no exclusions): then
- * funnel_level_packed can evaluate packed rows as they are, with scratch
- * of funnel_scratch_size_packed bytes (the strict_once matching).
- */
-extern bool funnel_level_only(const FunnelParams *p, bool want_times);
-extern size_t funnel_scratch_size_packed(size_t n, const FunnelParams *p);
-extern int	funnel_level_packed(const FunnelParams *p, const FunnelPackedRow *rows, size_t n,
-								void *scratch, FunnelInterruptCheck check);
+/* funnel_scratch_size and funnel_evaluate for packed rows */
+extern size_t funnel_scratch_size_packed(const FunnelPackedRow *rows, size_t n,
+										 const FunnelParams *p, bool want_times);
+extern void funnel_evaluate_packed(const FunnelParams *p, const FunnelPackedRow *rows, size_t n,
+								   bool want_times, void *scratch,
+								   FunnelInterruptCheck check, FunnelResult *result);
 
 #endif							/* JOURNEY_FUNNEL_CORE_H */

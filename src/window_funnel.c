@@ -52,9 +52,8 @@
  * from 4 rows, the 2 M events of 100 000 customers of
  * test/bench/funnel_parts.sh took 99 MB of hash-aggregate memory; with
  * this header 67 MB, and 43 MB with packed rows (below).  evaluate expands
- * the parameters into a FunnelParams for funnel_core, which takes packed
- * rows as they are for the level alone, and FunnelRows (packed rows
- * expanded) for the times and exclusions.
+ * the parameters into a FunnelParams for funnel_core, which takes the rows
+ * as they are, at either width.
  */
 typedef struct FunnelState
 {
@@ -1144,93 +1143,36 @@ window_funnel_deserialize(PG_FUNCTION_ARGS)
  * --------------------------------------------------------------------- */
 
 /*
- * The rows of a state as FunnelRows in time order, for funnel_evaluate
- * (times and exclusions; the level alone is evaluate_packed's).  A wide
- * state's rows are sorted in place; packed rows are expanded into buf (64
- * rows) or a palloc'd array (*to_free), and written back in time order when
- * they were not, so that a window aggregate sorts them once.
+ * Sort the rows of a state that are not in time order, stably, in place:
+ * a window aggregate then sorts them once.
  */
-static FunnelRow *
-sorted_rows(FunnelState *st, FunnelRow *buf, FunnelRow **to_free)
+static void
+sort_state(FunnelState *st)
 {
-	int32		n = st->nrows;
-	FunnelRow  *rows;
-	FunnelRow  *tmp = NULL;
+	Size		n = st->nrows;
+	Size		row = ROW_SIZE(st->wide);
+	char		buf[64 * sizeof(FunnelRow)];
+	void	   *tmp;
 
-	*to_free = NULL;
+	tmp = n * row <= sizeof(buf) ? buf : MemoryContextAllocHuge(CurrentMemoryContext, n * row);
 	if (st->wide)
-		rows = state_wide_rows(st);
+		funnel_sort(state_wide_rows(st), n, tmp, check_interrupts);
 	else
-	{
-		/* room for the rows and, if they need sorting, the sort's buffer */
-		Size		want = (Size) n * (st->sorted ? 1 : 2);
-
-		rows = want <= 64 ? buf :
-			(*to_free = MemoryContextAllocHuge(CurrentMemoryContext, want * sizeof(FunnelRow)));
-		for (int32 i = 0; i < n; i++)
-			rows[i] = unpack_row(state_packed_rows(st)[i]);
-		if (!st->sorted)
-			tmp = rows + n;
-	}
-	if (!st->sorted)
-	{
-		FunnelRow  *heap = NULL;
-
-		if (tmp == NULL)
-			tmp = n <= 64 ? buf :
-				(heap = MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(FunnelRow)));
-		funnel_sort(rows, n, tmp, check_interrupts);
-		if (heap)
-			pfree(heap);
-		if (!st->wide)
-			for (int32 i = 0; i < n; i++)
-				state_packed_rows(st)[i] = funnel_pack(rows[i].ts, rows[i].steps);
-		st->sorted = true;
-	}
-	return rows;
+		funnel_sort_packed(state_packed_rows(st), n, tmp, check_interrupts);
+	if (tmp != buf)
+		pfree(tmp);
+	st->sorted = true;
 }
 
 /*
- * The level of a packed state, from its rows as they are: sorted in place
- * (stably, by time) if they were not, so a window aggregate sorts once.
- * The only memory it takes is the sort's buffer and the strict_once
- * matching's, so a customer's 10^6 rows need 8 MB beside the state, not
- * the 16 MB of FunnelRows.
+ * Evaluate a state, its rows as they are (packed or wide); false for an
+ * empty group (the result is NULL).  Beside the state it needs the sort's
+ * buffer (when the rows came unsorted) and funnel_core's scratch.
  */
-static void
-evaluate_packed(FunnelState *st, const FunnelParams *params, FunnelResult *res)
-{
-	PackedRow  *rows = state_packed_rows(st);
-	Size		n = st->nrows;
-	Size		size = funnel_scratch_size_packed(n, params);
-	void	   *scratch;
-
-	if (!st->sorted)
-	{
-		PackedRow	buf[64];
-		PackedRow  *tmp = n <= lengthof(buf) ? buf :
-			MemoryContextAllocHuge(CurrentMemoryContext, n * sizeof(PackedRow));
-
-		funnel_sort_packed(rows, n, tmp, check_interrupts);
-		if (tmp != buf)
-			pfree(tmp);
-		st->sorted = true;
-	}
-	scratch = size > 0 ? MemoryContextAllocHuge(CurrentMemoryContext, size) : NULL;
-	memset(res, 0, sizeof(*res));
-	res->level = funnel_level_packed(params, rows, n, scratch, check_interrupts);
-	if (scratch)
-		pfree(scratch);
-}
-
-/* evaluate a state; false for an empty group (the result is NULL) */
 static bool
 evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 {
 	FunnelParams params;
-	FunnelRow	buf[64];
-	FunnelRow  *rows;
-	FunnelRow  *to_free;
 	void	   *scratch;
 	Size		size;
 
@@ -1249,20 +1191,19 @@ evaluate(FunnelState *st, bool want_times, FunnelResult *res)
 	params.nexclusions = st->nexclusions;
 	memcpy(params.excl_from, st->pairs, st->nexclusions);
 	memcpy(params.excl_to, state_excl_to(st), st->nexclusions);
-	if (!st->wide && funnel_level_only(&params, want_times))
-	{
-		evaluate_packed(st, &params, res);
-		return true;
-	}
-	rows = sorted_rows(st, buf, &to_free);
-	size = funnel_scratch_size(rows, st->nrows, &params, want_times);
+	if (!st->sorted)
+		sort_state(st);
+	size = st->wide ? funnel_scratch_size(state_wide_rows(st), st->nrows, &params, want_times) :
+		funnel_scratch_size_packed(state_packed_rows(st), st->nrows, &params, want_times);
 	scratch = size > 0 ? MemoryContextAllocHuge(CurrentMemoryContext, size) : NULL;
-	funnel_evaluate(&params, rows, st->nrows, want_times, scratch,
-					check_interrupts, res);
+	if (st->wide)
+		funnel_evaluate(&params, state_wide_rows(st), st->nrows, want_times, scratch,
+						check_interrupts, res);
+	else
+		funnel_evaluate_packed(&params, state_packed_rows(st), st->nrows, want_times, scratch,
+							   check_interrupts, res);
 	if (scratch)
 		pfree(scratch);
-	if (to_free)
-		pfree(to_free);
 	if (res->inconsistent)
 		elog(ERROR, "window_funnel found no attempt of level %d", res->level);
 	return true;

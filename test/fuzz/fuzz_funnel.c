@@ -14,9 +14,9 @@
  *		- the reported times are level long, each a time at which a row
  *		  matches that step, non-decreasing (strictly under strict_increase),
  *		  all inside the window of the first;
- *		- when every row packs into 8 bytes and only the level is asked for,
- *		  the level of the packed rows (funnel_level_packed) is the level of
- *		  the same rows in the same input order as FunnelRows.
+ *		- when every row packs into 8 bytes, the packed rows give the same
+ *		  level and times (funnel_evaluate_packed) as the same rows in the
+ *		  same input order as FunnelRows.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -161,7 +161,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	/* the packed evaluation of the same rows in the same order */
-	if (funnel_level_only(&params, false))
 	{
 		FunnelPackedRow packed[64],
 					ptmp[64];
@@ -174,15 +173,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		if (all)
 		{
-			size_t		size = funnel_scratch_size_packed(n, &params);
-			void	   *scratch = malloc(size + 8);
+			FunnelResult pl;
+			size_t		size;
+			void	   *scratch;
 
 			funnel_sort_packed(packed, n, ptmp, NULL);
 			for (size_t i = 0; i < n; i++)
 				if (funnel_packed_ts(packed[i]) != rows[i].ts ||
 					funnel_packed_steps(packed[i]) != rows[i].steps)
 					abort();	/* not the stable order funnel_sort gave */
-			if (funnel_level_packed(&params, packed, n, scratch, NULL) != plain.level)
+			size = funnel_scratch_size_packed(packed, n, &params, true);
+			if (size != funnel_scratch_size(rows, n, &params, true))
+				abort();
+			scratch = malloc(size + 8);
+			funnel_evaluate_packed(&params, packed, n, true, scratch, NULL, &pl);
+			if (pl.level != timed.level || pl.ntimes != timed.ntimes ||
+				pl.times_null != timed.times_null || pl.inconsistent ||
+				memcmp(pl.times, timed.times, sizeof(int64_t) * pl.ntimes) != 0)
 				abort();
 			free(scratch);
 		}

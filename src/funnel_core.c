@@ -766,7 +766,8 @@ evaluate_rows(const FunnelParams *p, const void *rows, bool packed, size_t n,
 	res->ntimes = 0;
 	res->times_null = false;
 	res->inconsistent = false;
-	if (once)
+	/* no rows: no scratch (it may be NULL), and nothing to match */
+	if (once && n > 0)
 	{
 		matcher_init(&matcher, next, n);
 		next += align8(3 * n * sizeof(uint32_t));

@@ -1151,15 +1151,20 @@ sort_state(FunnelState *st)
 {
 	Size		n = st->nrows;
 	Size		row = ROW_SIZE(st->wide);
-	char		buf[64 * sizeof(FunnelRow)];
+	union
+	{
+		FunnelRow	wide[64];
+		PackedRow	packed[128];
+	}			buf;			/* aligned for either width */
 	void	   *tmp;
 
-	tmp = n * row <= sizeof(buf) ? buf : MemoryContextAllocHuge(CurrentMemoryContext, n * row);
+	tmp = n * row <= sizeof(buf) ? (void *) &buf :
+		MemoryContextAllocHuge(CurrentMemoryContext, n * row);
 	if (st->wide)
 		funnel_sort(state_wide_rows(st), n, tmp, check_interrupts);
 	else
 		funnel_sort_packed(state_packed_rows(st), n, tmp, check_interrupts);
-	if (tmp != buf)
+	if (tmp != (void *) &buf)
 		pfree(tmp);
 	st->sorted = true;
 }

@@ -106,6 +106,30 @@ SELECT (SELECT count(*) FROM eq_groups a JOIN eq_groups b ON a.sk = b.sk) =
 RESET enable_mergejoin;
 RESET enable_nestloop;
 
+-- the seeded 64-bit hashes: at seed 0 their low 32 bits are the hash;
+-- equal values hash alike at any seed; the seed changes the hash
+SELECT count(*) FILTER (WHERE (quantile_sketch_hash_extended(sk, 0) & 4294967295) <> (quantile_sketch_hash(sk) & 4294967295::bigint)) +
+       count(*) FILTER (WHERE (score_summary_hash_extended(ss, 0) & 4294967295) <> (score_summary_hash(ss) & 4294967295::bigint)) +
+       count(*) FILTER (WHERE (funnel_summary_hash_extended(fs, 0) & 4294967295) <> (funnel_summary_hash(fs) & 4294967295::bigint)) AS low_half_differs,
+       count(*) FILTER (WHERE quantile_sketch_hash_extended(sk, 7) = quantile_sketch_hash_extended(sk, 8)) +
+       count(*) FILTER (WHERE score_summary_hash_extended(ss, 7) = score_summary_hash_extended(ss, 8)) +
+       count(*) FILTER (WHERE funnel_summary_hash_extended(fs, 7) = funnel_summary_hash_extended(fs, 8)) AS seed_ignored
+FROM eq_groups;
+SELECT count(*) FILTER (WHERE a.sk = b.sk AND quantile_sketch_hash_extended(a.sk, 42) <> quantile_sketch_hash_extended(b.sk, 42)) +
+       count(*) FILTER (WHERE a.ss = b.ss AND score_summary_hash_extended(a.ss, 42) <> score_summary_hash_extended(b.ss, 42)) +
+       count(*) FILTER (WHERE a.fs = b.fs AND funnel_summary_hash_extended(a.fs, 42) <> funnel_summary_hash_extended(b.fs, 42)) AS extended_hash_differs
+FROM eq_groups a, eq_groups b;
+-- hash partitioning by a sketch: every row lands in a partition, equal
+-- sketches in the same one
+CREATE TEMP TABLE sk_parts (sk quantile_sketch) PARTITION BY HASH (sk);
+CREATE TEMP TABLE sk_part0 PARTITION OF sk_parts FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TEMP TABLE sk_part1 PARTITION OF sk_parts FOR VALUES WITH (MODULUS 2, REMAINDER 1);
+INSERT INTO sk_parts SELECT sk FROM eq_groups;
+SELECT (SELECT count(*) FROM sk_parts) = (SELECT count(*) FROM eq_groups) AS all_rows,
+       (SELECT count(*) FROM sk_part0) > 0 AND (SELECT count(*) FROM sk_part1) > 0 AS both_used,
+       (SELECT count(*) FROM (SELECT sk FROM (SELECT DISTINCT sk, tableoid FROM sk_parts) d
+                              GROUP BY sk HAVING count(*) > 1) x) AS split_values;
+
 -- 4. score_summary and funnel_summary on literals: the scale and the
 -- number of steps count
 SELECT '{9:1}'::score_summary = '{9:1}' AS same, '{9:1}/10'::score_summary = '{9:1}' AS scale,

@@ -409,6 +409,7 @@ funnel_summary_rollup_trans(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(funnel_summary_eq);
 PG_FUNCTION_INFO_V1(funnel_summary_ne);
 PG_FUNCTION_INFO_V1(funnel_summary_hash);
+PG_FUNCTION_INFO_V1(funnel_summary_hash_extended);
 PG_FUNCTION_INFO_V1(funnel_summary_steps);
 PG_FUNCTION_INFO_V1(funnel_summary_level_count);
 PG_FUNCTION_INFO_V1(funnel_summary_reached);
@@ -436,7 +437,13 @@ funnel_summary_ne(PG_FUNCTION_ARGS)
 Datum
 funnel_summary_hash(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_UINT32(journey_hash_bytes((struct varlena *) GetFunnelArg(fcinfo, 0)));
+	PG_RETURN_UINT32((uint32) journey_hash_bytes((struct varlena *) GetFunnelArg(fcinfo, 0), 0));
+}
+
+Datum
+funnel_summary_hash_extended(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT64(journey_hash_bytes((struct varlena *) GetFunnelArg(fcinfo, 0), PG_GETARG_INT64(1)));
 }
 
 /* funnel_steps(s) */

@@ -31,14 +31,16 @@ COMMENT ON FUNCTION journey.funnel_summary_recv(internal) IS 'binary input of fu
 COMMENT ON FUNCTION journey.funnel_summary_send(journey.funnel_summary) IS 'binary output of funnel_summary (version byte, steps byte, N + 2 big-endian int64 counts)';
 
 -- = and <> (with a hash operator class): the same summary: same number of steps and customers at every level (the same text form).
--- DISTINCT, UNION, GROUP BY and IS DISTINCT FROM work on funnel_summary columns; there
--- is no ordering, so ORDER BY and sort-based plans do not.
+-- DISTINCT, UNION, GROUP BY, IS DISTINCT FROM and hash partitioning work on
+-- funnel_summary columns; there is no ordering, so ORDER BY and sort-based plans do not.
 CREATE FUNCTION journey.funnel_summary_eq(journey.funnel_summary, journey.funnel_summary) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'funnel_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.funnel_summary_ne(journey.funnel_summary, journey.funnel_summary) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'funnel_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.funnel_summary_hash(journey.funnel_summary) RETURNS integer
 	AS 'MODULE_PATHNAME', 'funnel_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.funnel_summary_hash_extended(journey.funnel_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'funnel_summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR journey.= (
 	LEFTARG = journey.funnel_summary, RIGHTARG = journey.funnel_summary, FUNCTION = journey.funnel_summary_eq,
 	COMMUTATOR = OPERATOR(journey.=), NEGATOR = OPERATOR(journey.<>),
@@ -51,11 +53,13 @@ CREATE OPERATOR journey.<> (
 );
 CREATE OPERATOR CLASS journey.funnel_summary_hash_ops DEFAULT FOR TYPE journey.funnel_summary USING hash AS
 	OPERATOR 1 journey.= (journey.funnel_summary, journey.funnel_summary),
-	FUNCTION 1 journey.funnel_summary_hash(journey.funnel_summary);
+	FUNCTION 1 journey.funnel_summary_hash(journey.funnel_summary),
+	FUNCTION 2 journey.funnel_summary_hash_extended(journey.funnel_summary, bigint);
 
 COMMENT ON FUNCTION journey.funnel_summary_eq(journey.funnel_summary, journey.funnel_summary) IS 'implementation of = for funnel_summary: the same summary: same number of steps and customers at every level (the same text form)';
 COMMENT ON FUNCTION journey.funnel_summary_ne(journey.funnel_summary, journey.funnel_summary) IS 'implementation of <> for funnel_summary';
 COMMENT ON FUNCTION journey.funnel_summary_hash(journey.funnel_summary) IS 'hash support function of funnel_summary_hash_ops: equal values hash alike';
+COMMENT ON FUNCTION journey.funnel_summary_hash_extended(journey.funnel_summary, bigint) IS 'seeded 64-bit hash support function of funnel_summary_hash_ops (hash partitioning); its low 32 bits at seed 0 are funnel_summary_hash';
 COMMENT ON OPERATOR journey.= (journey.funnel_summary, journey.funnel_summary) IS 'the same summary: same number of steps and customers at every level (the same text form)';
 COMMENT ON OPERATOR journey.<> (journey.funnel_summary, journey.funnel_summary) IS 'not equal (see =)';
 COMMENT ON OPERATOR CLASS journey.funnel_summary_hash_ops USING hash IS 'equality of funnel_summary for hash joins, hash aggregation, DISTINCT and UNION';

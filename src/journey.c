@@ -51,8 +51,10 @@ journey_same_bytes(const struct varlena *a, const struct varlena *b)
 		memcmp(VARDATA(a), VARDATA(b), VARSIZE(a) - VARHDRSZ) == 0;
 }
 
-uint32
-journey_hash_bytes(const struct varlena *v)
+/* at seed 0 the low half of hash_any_extended is hash_any */
+uint64
+journey_hash_bytes(const struct varlena *v, uint64 seed)
 {
-	return DatumGetUInt32(hash_any((const unsigned char *) VARDATA(v), VARSIZE(v) - VARHDRSZ));
+	return DatumGetUInt64(hash_any_extended((const unsigned char *) VARDATA(v),
+											VARSIZE(v) - VARHDRSZ, seed));
 }

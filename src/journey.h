@@ -15,11 +15,12 @@ extern void journey_check_confidence(double confidence);
 extern bool journey_parse_nps_method(text *method);
 
 /*
- * = and hash of a type whose equal values have equal bytes once validated
- * (score_summary, funnel_summary): the callers validate a and b first.
+ * = and hash (64-bit, seeded) of a type whose equal values have equal
+ * bytes once validated (score_summary, funnel_summary): the callers
+ * validate the values first.
  */
 extern bool journey_same_bytes(const struct varlena *a, const struct varlena *b);
-extern uint32 journey_hash_bytes(const struct varlena *v);
+extern uint64 journey_hash_bytes(const struct varlena *v, uint64 seed);
 
 /*
  * Whether a transition function runs inside an aggregate (plain or window),

@@ -867,6 +867,7 @@ score_summary_ces_ci(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(score_summary_eq);
 PG_FUNCTION_INFO_V1(score_summary_ne);
 PG_FUNCTION_INFO_V1(score_summary_hash);
+PG_FUNCTION_INFO_V1(score_summary_hash_extended);
 
 Datum
 score_summary_eq(PG_FUNCTION_ARGS)
@@ -885,5 +886,11 @@ score_summary_ne(PG_FUNCTION_ARGS)
 Datum
 score_summary_hash(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_UINT32(journey_hash_bytes((struct varlena *) GetSummaryArg(fcinfo, 0)));
+	PG_RETURN_UINT32((uint32) journey_hash_bytes((struct varlena *) GetSummaryArg(fcinfo, 0), 0));
+}
+
+Datum
+score_summary_hash_extended(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_UINT64(journey_hash_bytes((struct varlena *) GetSummaryArg(fcinfo, 0), PG_GETARG_INT64(1)));
 }

@@ -31,14 +31,16 @@ COMMENT ON FUNCTION journey.score_summary_recv(internal) IS 'binary input of sco
 COMMENT ON FUNCTION journey.score_summary_send(journey.score_summary) IS 'binary output of score_summary (version byte, scale byte, 11 big-endian int64 counts)';
 
 -- = and <> (with a hash operator class): the same histogram: same counts of every score and same scale (the same text form).
--- DISTINCT, UNION, GROUP BY and IS DISTINCT FROM work on score_summary columns; there
--- is no ordering, so ORDER BY and sort-based plans do not.
+-- DISTINCT, UNION, GROUP BY, IS DISTINCT FROM and hash partitioning work on
+-- score_summary columns; there is no ordering, so ORDER BY and sort-based plans do not.
 CREATE FUNCTION journey.score_summary_eq(journey.score_summary, journey.score_summary) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'score_summary_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.score_summary_ne(journey.score_summary, journey.score_summary) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'score_summary_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.score_summary_hash(journey.score_summary) RETURNS integer
 	AS 'MODULE_PATHNAME', 'score_summary_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.score_summary_hash_extended(journey.score_summary, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'score_summary_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR journey.= (
 	LEFTARG = journey.score_summary, RIGHTARG = journey.score_summary, FUNCTION = journey.score_summary_eq,
 	COMMUTATOR = OPERATOR(journey.=), NEGATOR = OPERATOR(journey.<>),
@@ -51,11 +53,13 @@ CREATE OPERATOR journey.<> (
 );
 CREATE OPERATOR CLASS journey.score_summary_hash_ops DEFAULT FOR TYPE journey.score_summary USING hash AS
 	OPERATOR 1 journey.= (journey.score_summary, journey.score_summary),
-	FUNCTION 1 journey.score_summary_hash(journey.score_summary);
+	FUNCTION 1 journey.score_summary_hash(journey.score_summary),
+	FUNCTION 2 journey.score_summary_hash_extended(journey.score_summary, bigint);
 
 COMMENT ON FUNCTION journey.score_summary_eq(journey.score_summary, journey.score_summary) IS 'implementation of = for score_summary: the same histogram: same counts of every score and same scale (the same text form)';
 COMMENT ON FUNCTION journey.score_summary_ne(journey.score_summary, journey.score_summary) IS 'implementation of <> for score_summary';
 COMMENT ON FUNCTION journey.score_summary_hash(journey.score_summary) IS 'hash support function of score_summary_hash_ops: equal values hash alike';
+COMMENT ON FUNCTION journey.score_summary_hash_extended(journey.score_summary, bigint) IS 'seeded 64-bit hash support function of score_summary_hash_ops (hash partitioning); its low 32 bits at seed 0 are score_summary_hash';
 COMMENT ON OPERATOR journey.= (journey.score_summary, journey.score_summary) IS 'the same histogram: same counts of every score and same scale (the same text form)';
 COMMENT ON OPERATOR journey.<> (journey.score_summary, journey.score_summary) IS 'not equal (see =)';
 COMMENT ON OPERATOR CLASS journey.score_summary_hash_ops USING hash IS 'equality of score_summary for hash joins, hash aggregation, DISTINCT and UNION';

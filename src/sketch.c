@@ -1273,6 +1273,7 @@ quantile_sketch_collapsed(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(quantile_sketch_eq);
 PG_FUNCTION_INFO_V1(quantile_sketch_ne);
 PG_FUNCTION_INFO_V1(quantile_sketch_hash);
+PG_FUNCTION_INFO_V1(quantile_sketch_hash_extended);
 
 /* a double's bits, -0 as 0: equal doubles, equal bits */
 static inline uint64
@@ -1305,36 +1306,58 @@ quantile_sketch_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!sketch_equal(&a, &b));
 }
 
-/* hash of the fields sketch_equal compares, so equal sketches hash alike */
+/*
+ * The 64-bit hash of the fields sketch_equal compares, so equal sketches
+ * hash alike; the 32-bit hash is its low half at seed 0, as PostgreSQL
+ * requires of a hash operator class's two functions.
+ */
+static uint64
+SketchHash(const SketchData *d, uint64 seed)
+{
+	uint64		head[10];
+	uint64		h;
+
+	head[0] = HashableBits(d->alpha);
+	head[1] = d->collapsed;
+	head[2] = (uint64) d->count;
+	head[3] = (uint64) d->zero_count;
+	head[4] = HashableBits(d->min);
+	head[5] = HashableBits(d->max);
+	head[6] = HashableBits(d->sum);
+	head[7] = (uint64) d->sum_rest_length;
+	head[8] = ((uint64) (uint32) (d->pos_length > 0 ? d->pos_offset : 0) << 32) | (uint32) d->pos_length;
+	head[9] = ((uint64) (uint32) (d->neg_length > 0 ? d->neg_offset : 0) << 32) | (uint32) d->neg_length;
+	h = DatumGetUInt64(hash_any_extended((unsigned char *) head, sizeof(head), seed));
+	for (int i = 0; i < d->sum_rest_length; i++)
+	{
+		uint64		bits = HashableBits(d->sum_rest[i]);
+
+		h = hash_combine64(h, DatumGetUInt64(hash_any_extended((unsigned char *) &bits,
+																 sizeof(bits), seed)));
+	}
+	if (d->pos_length > 0)
+		h = hash_combine64(h, DatumGetUInt64(hash_any_extended((const unsigned char *) d->pos,
+																 sizeof(int64) * d->pos_length,
+																 seed)));
+	if (d->neg_length > 0)
+		h = hash_combine64(h, DatumGetUInt64(hash_any_extended((const unsigned char *) d->neg,
+																 sizeof(int64) * d->neg_length,
+																 seed)));
+	return h;
+}
+
 Datum
 quantile_sketch_hash(PG_FUNCTION_ARGS)
 {
 	SketchData	d = ViewOf(PG_GETARG_SKETCH_P(0));
-	uint64		head[10];
-	uint32		h;
 
-	head[0] = HashableBits(d.alpha);
-	head[1] = d.collapsed;
-	head[2] = (uint64) d.count;
-	head[3] = (uint64) d.zero_count;
-	head[4] = HashableBits(d.min);
-	head[5] = HashableBits(d.max);
-	head[6] = HashableBits(d.sum);
-	head[7] = (uint64) d.sum_rest_length;
-	head[8] = ((uint64) (uint32) (d.pos_length > 0 ? d.pos_offset : 0) << 32) | (uint32) d.pos_length;
-	head[9] = ((uint64) (uint32) (d.neg_length > 0 ? d.neg_offset : 0) << 32) | (uint32) d.neg_length;
-	h = DatumGetUInt32(hash_any((unsigned char *) head, sizeof(head)));
-	for (int i = 0; i < d.sum_rest_length; i++)
-	{
-		uint64		bits = HashableBits(d.sum_rest[i]);
+	PG_RETURN_UINT32((uint32) SketchHash(&d, 0));
+}
 
-		h = hash_combine(h, DatumGetUInt32(hash_any((unsigned char *) &bits, sizeof(bits))));
-	}
-	if (d.pos_length > 0)
-		h = hash_combine(h, DatumGetUInt32(hash_any((const unsigned char *) d.pos,
-													sizeof(int64) * d.pos_length)));
-	if (d.neg_length > 0)
-		h = hash_combine(h, DatumGetUInt32(hash_any((const unsigned char *) d.neg,
-													sizeof(int64) * d.neg_length)));
-	PG_RETURN_UINT32(h);
+Datum
+quantile_sketch_hash_extended(PG_FUNCTION_ARGS)
+{
+	SketchData	d = ViewOf(PG_GETARG_SKETCH_P(0));
+
+	PG_RETURN_UINT64(SketchHash(&d, PG_GETARG_INT64(1)));
 }

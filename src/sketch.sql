@@ -31,14 +31,16 @@ COMMENT ON FUNCTION journey.quantile_sketch_recv(internal) IS 'binary input of q
 COMMENT ON FUNCTION journey.quantile_sketch_send(journey.quantile_sketch) IS 'binary output of quantile_sketch (FORMAT.md)';
 
 -- = and <> (with a hash operator class): the same sketch: same relative error, counts, buckets, min, max and exact sum (the same text form, but -0 = 0).
--- DISTINCT, UNION, GROUP BY and IS DISTINCT FROM work on quantile_sketch columns; there
--- is no ordering, so ORDER BY and sort-based plans do not.
+-- DISTINCT, UNION, GROUP BY, IS DISTINCT FROM and hash partitioning work on
+-- quantile_sketch columns; there is no ordering, so ORDER BY and sort-based plans do not.
 CREATE FUNCTION journey.quantile_sketch_eq(journey.quantile_sketch, journey.quantile_sketch) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'quantile_sketch_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.quantile_sketch_ne(journey.quantile_sketch, journey.quantile_sketch) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'quantile_sketch_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION journey.quantile_sketch_hash(journey.quantile_sketch) RETURNS integer
 	AS 'MODULE_PATHNAME', 'quantile_sketch_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION journey.quantile_sketch_hash_extended(journey.quantile_sketch, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'quantile_sketch_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR journey.= (
 	LEFTARG = journey.quantile_sketch, RIGHTARG = journey.quantile_sketch, FUNCTION = journey.quantile_sketch_eq,
 	COMMUTATOR = OPERATOR(journey.=), NEGATOR = OPERATOR(journey.<>),
@@ -51,11 +53,13 @@ CREATE OPERATOR journey.<> (
 );
 CREATE OPERATOR CLASS journey.quantile_sketch_hash_ops DEFAULT FOR TYPE journey.quantile_sketch USING hash AS
 	OPERATOR 1 journey.= (journey.quantile_sketch, journey.quantile_sketch),
-	FUNCTION 1 journey.quantile_sketch_hash(journey.quantile_sketch);
+	FUNCTION 1 journey.quantile_sketch_hash(journey.quantile_sketch),
+	FUNCTION 2 journey.quantile_sketch_hash_extended(journey.quantile_sketch, bigint);
 
 COMMENT ON FUNCTION journey.quantile_sketch_eq(journey.quantile_sketch, journey.quantile_sketch) IS 'implementation of = for quantile_sketch: the same sketch: same relative error, counts, buckets, min, max and exact sum (the same text form, but -0 = 0)';
 COMMENT ON FUNCTION journey.quantile_sketch_ne(journey.quantile_sketch, journey.quantile_sketch) IS 'implementation of <> for quantile_sketch';
 COMMENT ON FUNCTION journey.quantile_sketch_hash(journey.quantile_sketch) IS 'hash support function of quantile_sketch_hash_ops: equal values hash alike';
+COMMENT ON FUNCTION journey.quantile_sketch_hash_extended(journey.quantile_sketch, bigint) IS 'seeded 64-bit hash support function of quantile_sketch_hash_ops (hash partitioning); its low 32 bits at seed 0 are quantile_sketch_hash';
 COMMENT ON OPERATOR journey.= (journey.quantile_sketch, journey.quantile_sketch) IS 'the same sketch: same relative error, counts, buckets, min, max and exact sum (the same text form, but -0 = 0)';
 COMMENT ON OPERATOR journey.<> (journey.quantile_sketch, journey.quantile_sketch) IS 'not equal (see =)';
 COMMENT ON OPERATOR CLASS journey.quantile_sketch_hash_ops USING hash IS 'equality of quantile_sketch for hash joins, hash aggregation, DISTINCT and UNION';
